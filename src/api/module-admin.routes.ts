@@ -1,0 +1,134 @@
+import { Type } from 'typebox';
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../core/app-context.ts';
+import { requireAdminToken } from '../middleware/auth.ts';
+import { moduleTier } from '../modules/base.ts';
+import { errorResponses } from './schemas.ts';
+
+const Tier = Type.Union([Type.Literal('core'), Type.Literal('optional'), Type.Literal('internal')]);
+
+const ModuleInfo = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  description: Type.String(),
+  version: Type.String(),
+  tier: Tier,
+  requires: Type.Array(Type.String()),
+  dependents: Type.Array(Type.String()),
+  features: Type.Array(Type.String()),
+  permissions: Type.Array(Type.Object({ code: Type.String(), description: Type.String() })),
+  events: Type.Array(Type.Object({ name: Type.String(), description: Type.String() })),
+});
+
+const PlatformModule = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  description: Type.String(),
+  version: Type.String(),
+  tier: Tier,
+  requires: Type.Array(Type.String()),
+  enabled: Type.Boolean(),
+});
+
+const ChangeResult = Type.Object({
+  platform: Type.String(),
+  module: Type.String(),
+  action: Type.Union([Type.Literal('enable'), Type.Literal('disable')]),
+  dry_run: Type.Boolean(),
+  changed: Type.Array(Type.String(), { description: 'Modules whose state changed (or would, in a dry run)' }),
+  plan: Type.Array(
+    Type.Object({ module: Type.String(), from: Type.Boolean(), to: Type.Boolean(), reason: Type.String() }),
+  ),
+});
+
+const CodeParam = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,63}$' });
+
+/**
+ * Module management for the admin frontend: the registry, a platform's
+ * module states, and enabling or disabling with the cascade (dry run with
+ * `?dry_run=true`). The same service and audit log as the CLI.
+ */
+export function registerModuleAdminApi(app: FastifyInstance, ctx: AppContext): void {
+  const guard = requireAdminToken(ctx.settings.adminToken);
+  const { registry, modules } = ctx;
+
+  void app.register(
+    async (scope) => {
+      scope.addHook('preHandler', guard);
+
+      scope.get(
+        '/modules',
+        {
+          schema: {
+            tags: ['framework'],
+            summary: 'All installed modules with their tier and dependencies',
+            security: [{ adminToken: [] }],
+            response: { 200: Type.Object({ modules: Type.Array(ModuleInfo) }), ...errorResponses(401, 503) },
+          },
+        },
+        async () => ({
+          modules: [...registry.MODULES.values()].map((d) => ({
+            code: d.code,
+            name: d.name,
+            description: d.description,
+            version: d.version,
+            tier: moduleTier(d),
+            requires: [...d.requires],
+            dependents: [...registry.directDependentsOf(d.code)],
+            features: [...d.features],
+            permissions: d.permissions.map((p) => ({ ...p })),
+            events: d.events.map((e) => ({ ...e })),
+          })),
+        }),
+      );
+
+      scope.get(
+        '/platforms/:platform/modules',
+        {
+          schema: {
+            tags: ['framework'],
+            summary: "A platform's modules and whether each is enabled",
+            security: [{ adminToken: [] }],
+            params: Type.Object({ platform: CodeParam }),
+            response: {
+              200: Type.Object({ platform: Type.String(), modules: Type.Array(PlatformModule) }),
+              ...errorResponses(400, 401, 404, 503),
+            },
+          },
+        },
+        async (request) => {
+          const { platform } = request.params as { platform: string };
+          const list = await modules.getPlatformModules(platform);
+          return { platform, modules: list.map((m) => ({ ...m, requires: [...m.requires] })) };
+        },
+      );
+
+      for (const action of ['enable', 'disable'] as const) {
+        scope.post(
+          `/platforms/:platform/modules/:module/${action}`,
+          {
+            schema: {
+              tags: ['framework'],
+              summary: action === 'enable' ? 'Enable a module and what it requires' : 'Disable a module and what requires it',
+              security: [{ adminToken: [] }],
+              params: Type.Object({ platform: CodeParam, module: CodeParam }),
+              querystring: Type.Object({ dry_run: Type.Boolean({ default: false }) }),
+              response: { 200: ChangeResult, ...errorResponses(400, 401, 404, 409, 503) },
+            },
+          },
+          async (request) => {
+            const { platform, module } = request.params as { platform: string; module: string };
+            const { dry_run: dryRun } = request.query as { dry_run: boolean };
+            const actor = request.principal?.id ?? 'unknown';
+            const result =
+              action === 'enable'
+                ? await modules.enableModule(platform, module, { actor, dryRun })
+                : await modules.disableModule(platform, module, { actor, dryRun });
+            return { ...result, dry_run: result.dryRun, changed: [...result.changed], plan: [...result.plan] };
+          },
+        );
+      }
+    },
+    { prefix: '/api/v1/admin' },
+  );
+}

@@ -1,0 +1,122 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { PGlite } from '@electric-sql/pglite';
+import './core/app-context.ts';
+import type { AppContext } from './core/app-context.ts';
+import { loadSettings, type Settings } from './core/config.ts';
+import { openDatabase, type Database } from './core/database/database.ts';
+import { loggerOptions, REQUEST_ID_HEADER } from './core/logging.ts';
+import { registerObservability } from './core/observability.ts';
+import { createTaskQueue } from './core/queue/create-queue.ts';
+import { installErrorHandler } from './exceptions/error-handler.ts';
+import { registerPlatformContext } from './middleware/platform-context.ts';
+import { registerModuleAdminApi } from './api/module-admin.routes.ts';
+import { registerOpenApi } from './api/openapi.ts';
+import { loadModuleConfigs, setActiveModuleConfigs } from './modules/config.ts';
+import { checkDependencyRules } from './modules/dependency-rules.ts';
+import { DEFAULT_MODULES_DIR, discoverModules } from './modules/discovery.ts';
+import { MigrationRunner } from './modules/migrations.ts';
+import { ModuleLoadError } from './modules/module-problems.ts';
+import { ModuleRegistry } from './modules/registry.ts';
+import { loadRouters, registerModuleRoutes } from './modules/routes.ts';
+import { ModuleService } from './modules/service.ts';
+import { loadTasks } from './modules/tasks.ts';
+import { registerViews } from './modules/views.ts';
+import { registerModuleStatic } from './modules/static.ts';
+
+export interface BuildAppOptions {
+  /** Settings to use instead of reading the environment (tests), or overrides on top of it. */
+  settings?: Partial<Settings>;
+  env?: Readonly<Record<string, string | undefined>>;
+  /** The modules root; default `src/modules`. */
+  modulesDir?: string;
+  /** An open database to use (tests share a migrated clone); closed with the app only if `ownDatabase`. */
+  database?: Database;
+  /** A PGlite instance to wrap (tests). */
+  pglite?: PGlite;
+  /** Migrate to head at start-up. Default: settings.autoMigrate, else on for the embedded database. */
+  migrate?: boolean;
+  /** Start the task worker in this process (default: off; `serve` turns it on for the embedded setup). */
+  startWorker?: boolean;
+  /** Suffix for module imports so that a development reload sees edited files. */
+  cacheBust?: string;
+}
+
+export type App = FastifyInstance & { wizamart: AppContext };
+
+/**
+ * Builds the whole application: discovers the modules, checks their
+ * dependency rules, opens the database, and registers every module's routes,
+ * templates, static files, locales and tasks. `main.ts`, the CLI and the
+ * tests all build the app through this one factory.
+ *
+ * @example
+ * const app = await buildApp({ settings: { logLevel: 'silent' } });
+ * const res = await app.inject({ method: 'GET', url: '/health' });
+ */
+export async function buildApp(options: BuildAppOptions = {}): Promise<App> {
+  const settings: Settings = Object.freeze({ ...loadSettings(options.env ?? process.env), ...options.settings });
+  const modulesDir = options.modulesDir ?? settings.modulesDir ?? DEFAULT_MODULES_DIR;
+  const registry = await loadRegistry(modulesDir, options.cacheBust);
+  const moduleConfigs = await loadModuleConfigs(registry, options.cacheBust);
+  setActiveModuleConfigs(moduleConfigs);
+  const routers = await loadRouters(registry, options.cacheBust);
+  const tasks = await loadTasks(registry, options.cacheBust);
+
+  const ownsDatabase = !options.database;
+  const database =
+    options.database ??
+    (await openDatabase({
+      databaseUrl: settings.databaseUrl,
+      dataDir: settings.dataDir,
+      ...(options.pglite ? { pglite: options.pglite } : {}),
+    }));
+
+  const app = Fastify({ ...loggerOptions(settings), routerOptions: { ignoreTrailingSlash: true } }).withTypeProvider<TypeBoxTypeProvider>();
+  try {
+    const migrate = options.migrate ?? settings.autoMigrate ?? database.kind === 'pglite';
+    if (migrate) {
+      const applied = await new MigrationRunner(database.db, registry).up();
+      if (applied.length > 0) app.log.info({ applied }, `applied ${applied.length} migration(s)`);
+    }
+    const modules = new ModuleService(database.db, registry, database.notifier);
+    await modules.start();
+    const queue = createTaskQueue({ settings, database, registry, modules, tasks, logger: app.log });
+    const context: AppContext = Object.freeze({ settings, registry, database, modules, moduleConfigs, queue });
+    app.decorate('wizamart', context);
+
+    app.addHook('onSend', (request, reply, _payload, done) => {
+      reply.header(REQUEST_ID_HEADER, request.id);
+      done();
+    });
+    installErrorHandler(app);
+    registerPlatformContext(app, settings);
+    await registerOpenApi(app, registry);
+    registerObservability(app, context);
+    await registerViews(app, registry);
+    await registerModuleStatic(app, registry);
+    registerModuleAdminApi(app, context);
+    registerModuleRoutes(app, routers, registry, modules);
+
+    app.addHook('onClose', async () => {
+      await queue.close();
+      await modules.stop();
+      if (ownsDatabase) await database.close();
+    });
+    if (options.startWorker) await queue.startWorker();
+    await app.ready();
+    return app as unknown as App;
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    if (ownsDatabase) await database.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Discovers the modules and checks their dependency rules; every problem is reported at once. */
+export async function loadRegistry(modulesDir: string, cacheBust?: string): Promise<ModuleRegistry> {
+  const manifests = await discoverModules(modulesDir, cacheBust ? { cacheBust } : {});
+  const problems = checkDependencyRules(manifests.map((m) => m.definition));
+  if (problems.length > 0) throw new ModuleLoadError(problems);
+  return new ModuleRegistry(manifests);
+}

@@ -1,0 +1,36 @@
+import { Type, type Static } from 'typebox';
+import { readEnv } from './env-schema.ts';
+
+/**
+ * The platform's own settings, read once from the environment at boot and
+ * frozen. Modules have their own settings in `src/modules/<code>/config.ts`.
+ */
+export const SettingsSchema = Type.Object({
+  nodeEnv: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')], {
+    default: 'development',
+    description: 'NODE_ENV',
+  }),
+  host: Type.String({ default: '127.0.0.1', description: 'Interface the HTTP server binds to.' }),
+  port: Type.Integer({ default: 3000, minimum: 0, maximum: 65535, description: 'HTTP port.' }),
+  publicUrl: Type.Optional(Type.String({ description: 'Base URL printed at start-up and used in links.' })),
+  dataDir: Type.String({ default: './data', description: 'Embedded database and uploaded files live here.' }),
+  databaseUrl: Type.Optional(Type.String({ description: 'PostgreSQL URL; without it the embedded PGlite is used.' })),
+  redisUrl: Type.Optional(Type.String({ description: 'Redis URL; tasks run on BullMQ when set, in-process otherwise.' })),
+  logLevel: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+  defaultPlatform: Type.String({ default: 'wizamart', pattern: '^[a-z0-9][a-z0-9-]*$', description: 'Platform served when a request names none.' }),
+  adminToken: Type.Optional(Type.String({ minLength: 16, description: 'Bearer token for the admin API until user sign-in lands.' })),
+  sentryDsn: Type.Optional(Type.String()),
+  modulesDir: Type.Optional(Type.String({ description: 'Where modules are discovered; defaults to src/modules.' })),
+  workerConcurrency: Type.Integer({ default: 4, minimum: 1, maximum: 64 }),
+  autoMigrate: Type.Optional(Type.Boolean({ description: 'Migrate to head at start-up (default: on for the embedded database).' })),
+});
+
+export type Settings = Readonly<Static<typeof SettingsSchema>>;
+
+/** Reads the platform settings; throws EnvConfigError naming each bad variable. */
+export function loadSettings(env: Readonly<Record<string, string | undefined>> = process.env): Settings {
+  return readEnv(SettingsSchema, env);
+}

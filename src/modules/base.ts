@@ -1,0 +1,168 @@
+import { Type, type Static } from 'typebox';
+import { Value } from 'typebox/value';
+
+/**
+ * The module contract: what a module declares about itself in its
+ * `definition.ts`. The fields follow the specification's ModuleDefinition
+ * table, spelled in camelCase (`is_core` → `isCore`, `menu_items` → `menuItems`).
+ */
+
+/** The four frontends a module can contribute routes and menus to. */
+export const FRONTENDS = ['admin', 'vendor', 'storefront', 'platform'] as const;
+export type Frontend = (typeof FRONTENDS)[number];
+
+export type ModuleTier = 'core' | 'optional' | 'internal';
+
+/** Lower-case letters, digits and hyphens, starting with a letter. */
+export const MODULE_CODE_PATTERN = '^[a-z][a-z0-9]*(-[a-z0-9]+)*$';
+
+const MenuItemSchema = Type.Object(
+  {
+    id: Type.String({ minLength: 1 }),
+    /** Translation key (`<module>:menu.<id>`) or literal label. */
+    label: Type.String({ minLength: 1 }),
+    /** Path below the frontend's root, e.g. `/analytics`. */
+    path: Type.String({ pattern: '^/' }),
+    icon: Type.Optional(Type.String()),
+    /** Permission the user needs to see the item. */
+    permission: Type.Optional(Type.String()),
+    order: Type.Optional(Type.Integer()),
+  },
+  { additionalProperties: false },
+);
+
+const PermissionSchema = Type.Object(
+  {
+    code: Type.String({ pattern: '^[a-z][a-z0-9-]*\\.[a-z0-9_.-]+$' }),
+    description: Type.String(),
+  },
+  { additionalProperties: false },
+);
+
+const EventSchema = Type.Object(
+  {
+    name: Type.String({ pattern: '^[a-z][a-z0-9-]*\\.[a-z0-9_.-]+$' }),
+    description: Type.String(),
+  },
+  { additionalProperties: false },
+);
+
+/** A `requires` entry: a module code, optionally pinned to a semver range (`payments@^1.2`). */
+const RequirementSchema = Type.String({ pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*(@.+)?$' });
+
+export const ModuleDefinitionSchema = Type.Object(
+  {
+    code: Type.String({ pattern: MODULE_CODE_PATTERN }),
+    name: Type.String({ minLength: 1 }),
+    description: Type.String({ default: '' }),
+    version: Type.String({ default: '1.0.0', pattern: '^\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?$' }),
+    requires: Type.Array(RequirementSchema, { default: [] }),
+    features: Type.Array(Type.String({ minLength: 1 }), { default: [] }),
+    menuItems: Type.Object(
+      {
+        admin: Type.Optional(Type.Array(MenuItemSchema)),
+        vendor: Type.Optional(Type.Array(MenuItemSchema)),
+        storefront: Type.Optional(Type.Array(MenuItemSchema)),
+        platform: Type.Optional(Type.Array(MenuItemSchema)),
+      },
+      { default: {}, additionalProperties: false },
+    ),
+    isCore: Type.Boolean({ default: false }),
+    isInternal: Type.Boolean({ default: false }),
+    isSelfContained: Type.Boolean({ default: true }),
+    /** Paths relative to the module folder; checked against the folders at start-up. */
+    servicesPath: Type.Optional(Type.String()),
+    modelsPath: Type.Optional(Type.String()),
+    schemasPath: Type.Optional(Type.String()),
+    exceptionsPath: Type.Optional(Type.String()),
+    templatesPath: Type.Optional(Type.String()),
+    localesPath: Type.Optional(Type.String()),
+    permissions: Type.Array(PermissionSchema, { default: [] }),
+    events: Type.Array(EventSchema, { default: [] }),
+  },
+  { additionalProperties: false },
+);
+
+export type MenuItem = Static<typeof MenuItemSchema>;
+export type PermissionDeclaration = Static<typeof PermissionSchema>;
+export type EventDeclaration = Static<typeof EventSchema>;
+
+/** Result of a module health check; `ok: false` makes `/health/ready` answer 503. */
+export interface HealthResult {
+  ok: boolean;
+  detail?: string;
+}
+
+/** What a module's health check receives: the framework's services, nothing global. */
+export interface HealthContext {
+  readonly db: import('kysely').Kysely<import('../core/database/tables.ts').FrameworkTables>;
+}
+
+type DeclaredFields = Static<typeof ModuleDefinitionSchema>;
+
+/** What an author writes: only `code` and `name` are required. */
+export type ModuleDefinitionInput = Partial<Omit<DeclaredFields, 'code' | 'name'>> &
+  Pick<DeclaredFields, 'code' | 'name'> & {
+    /** Optional health check, reported by `/health/ready`. */
+    healthCheck?: (ctx: HealthContext) => Promise<HealthResult>;
+  };
+
+/** A validated, frozen definition with every default filled in. */
+export type ModuleDefinition = Readonly<DeclaredFields> & {
+  readonly healthCheck?: (ctx: HealthContext) => Promise<HealthResult>;
+};
+
+/**
+ * Declares a module. Validation happens here, at import, so a bad
+ * definition is reported at start-up with the field at fault.
+ *
+ * @example
+ * export const definition = defineModule({
+ *   code: 'analytics',
+ *   name: 'Analytics & Reporting',
+ *   requires: [],
+ *   menuItems: { vendor: [{ id: 'analytics', label: 'analytics:menu.analytics', path: '/analytics' }] },
+ * });
+ */
+export function defineModule(input: ModuleDefinitionInput): ModuleDefinition {
+  const { healthCheck, ...declared } = input;
+  if (healthCheck !== undefined && typeof healthCheck !== 'function') {
+    throw new ModuleDefinitionError(['healthCheck: expected a function']);
+  }
+  const value = Value.Default(ModuleDefinitionSchema, Value.Clone(declared)) as DeclaredFields;
+  const problems = [...Value.Errors(ModuleDefinitionSchema, value)].map(
+    (e) => `${e.instancePath.slice(1).replace(/\//g, '.') || '(definition)'}: ${e.message}`,
+  );
+  if (value.isCore && value.isInternal) problems.push('isCore and isInternal: a module cannot be both core and internal');
+  if (problems.length > 0) throw new ModuleDefinitionError([...new Set(problems)]);
+  return deepFreeze({ ...value, ...(healthCheck ? { healthCheck } : {}) });
+}
+
+export function moduleTier(definition: Pick<ModuleDefinition, 'isCore' | 'isInternal'>): ModuleTier {
+  if (definition.isCore) return 'core';
+  if (definition.isInternal) return 'internal';
+  return 'optional';
+}
+
+/** Splits `payments@^1.2` into its code and range. */
+export function parseRequirement(entry: string): { code: string; range: string | undefined } {
+  const at = entry.indexOf('@');
+  return at === -1 ? { code: entry, range: undefined } : { code: entry.slice(0, at), range: entry.slice(at + 1) };
+}
+
+export class ModuleDefinitionError extends Error {
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[]) {
+    super(`invalid module definition: ${problems.join('; ')}`);
+    this.name = 'ModuleDefinitionError';
+    this.problems = problems;
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}

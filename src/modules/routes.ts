@@ -1,0 +1,127 @@
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  FastifyPluginAsync,
+  onRequestHookHandler,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { AppError } from '../exceptions/base.ts';
+import { FRAMEWORK_ERRORS } from '../exceptions/framework-errors.ts';
+import type { Frontend } from './base.ts';
+import { describe, importFresh, type RouteFile } from './discovery.ts';
+import { ModuleLoadError, type ModuleProblem } from './module-problems.ts';
+import type { ModuleRegistry } from './registry.ts';
+import type { ModuleService } from './service.ts';
+
+/** The Fastify instance a module's router receives: TypeBox schemas give typed handlers. */
+export type RouterInstance = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+/** What `routes/api/<frontend>.ts` and `routes/pages/<frontend>.ts` export as `router`. */
+export type Router = (app: RouterInstance) => Promise<void>;
+
+/**
+ * Declares a module's router. Paths are relative to the mount point:
+ * `/api/v1/<frontend>/<module-code>` for API routes, `/<frontend>` for pages.
+ *
+ * @example
+ * export const router = defineRouter(async (r) => {
+ *   r.get('', { schema: { response: { 200: StatsSchema } } }, async (req) => stats(req));
+ * });
+ */
+export function defineRouter(router: Router): Router {
+  return router;
+}
+
+/** Where a route file is mounted. */
+export function mountPrefix(kind: RouteFile['kind'], frontend: Frontend, moduleCode: string): string {
+  return kind === 'api' ? `/api/v1/${frontend}/${moduleCode}` : `/${frontend}`;
+}
+
+export interface LoadedRouter {
+  readonly module: string;
+  readonly kind: RouteFile['kind'];
+  readonly frontend: Frontend;
+  readonly file: string;
+  readonly router: Router;
+}
+
+/** Imports every route file; a file without a `router` export is reported by name. */
+export async function loadRouters(registry: ModuleRegistry, cacheBust?: string): Promise<LoadedRouter[]> {
+  const problems: ModuleProblem[] = [];
+  const loaded: LoadedRouter[] = [];
+  for (const [code, manifest] of registry.manifests) {
+    for (const rf of manifest.routeFiles) {
+      try {
+        const mod = (await importFresh(rf.file, cacheBust)) as { router?: unknown };
+        if (typeof mod.router !== 'function') {
+          problems.push({ module: code, file: rf.file, reason: 'does not export `router` (export const router = defineRouter(async (r) => {...}))' });
+          continue;
+        }
+        loaded.push({ module: code, kind: rf.kind, frontend: rf.frontend, file: rf.file, router: mod.router as Router });
+      } catch (error) {
+        problems.push({ module: code, file: rf.file, reason: describe(error) });
+      }
+    }
+  }
+  if (problems.length > 0) throw new ModuleLoadError(problems);
+  return loaded;
+}
+
+/**
+ * Registers each router as its own encapsulated plugin. Every route of a
+ * non-core module passes through a gate that refuses the request when the
+ * module is disabled on the request's platform, before the handler runs.
+ */
+export function registerModuleRoutes(
+  app: FastifyInstance,
+  routers: readonly LoadedRouter[],
+  registry: ModuleRegistry,
+  modules: ModuleService,
+): void {
+  for (const r of routers) {
+    const def = registry.getModule(r.module)!;
+    const plugin: FastifyPluginAsync = async (scope) => {
+      scope.addHook('onRoute', (route) => {
+        route.config = { ...(route.config as object), module: r.module, frontend: r.frontend };
+        if (r.kind === 'api') {
+          route.schema = { ...route.schema, tags: route.schema?.tags ?? [r.module] };
+        } else {
+          route.schema = { ...route.schema, hide: true };
+        }
+      });
+      if (!def.isCore) scope.addHook('onRequest', moduleGate(r.module, modules));
+      await r.router(scope as unknown as RouterInstance);
+    };
+    void app.register(plugin, { prefix: mountPrefix(r.kind, r.frontend, r.module) });
+  }
+}
+
+/**
+ * The module-enabled check. It answers synchronously from the module
+ * service's cache, so the common case costs a map lookup, not a promise.
+ */
+export function moduleGate(moduleCode: string, modules: ModuleService): onRequestHookHandler {
+  return function gate(request, _reply, done) {
+    const platform = request.platform.code;
+    const cached = modules.isModuleEnabledCached(platform, moduleCode);
+    if (cached === true) return done();
+    if (cached === false) return done(disabled(moduleCode, platform));
+    modules.isModuleEnabled(platform, moduleCode).then(
+      (enabled) => done(enabled ? undefined : disabled(moduleCode, platform)),
+      (error: Error) => done(error),
+    );
+  };
+}
+
+function disabled(module: string, platform: string): AppError {
+  return new AppError(FRAMEWORK_ERRORS.MODULE_DISABLED, { module, platform });
+}

@@ -1,0 +1,4 @@
+import type { FastifyInstance } from 'fastify';
+import type { ModuleRegistry } from './registry.ts';
+// TEMPORARY: replaced by the templates/locales work.
+export async function registerModuleStatic(_app: FastifyInstance, _registry: ModuleRegistry): Promise<void> {}

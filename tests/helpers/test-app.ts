@@ -1,0 +1,56 @@
+import { buildApp, loadRegistry, type App, type BuildAppOptions } from '../../src/app.ts';
+import type { Settings } from '../../src/core/config.ts';
+import { DEFAULT_MODULES_DIR } from '../../src/modules/discovery.ts';
+import { createTestDatabase, type TestDatabase } from './test-database.ts';
+
+export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
+
+export interface TestAppOptions extends Omit<BuildAppOptions, 'database' | 'settings'> {
+  settings?: Partial<Settings>;
+  /** Platforms to create, each with the given optional modules enabled. Default: `wizamart` with all. */
+  platforms?: Record<string, readonly string[] | 'all'>;
+}
+
+export interface TestApp {
+  app: App;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** Builds the app as `main.ts` does, on a fresh migrated test database. */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const modulesDir = options.modulesDir ?? DEFAULT_MODULES_DIR;
+  const registry = await loadRegistry(modulesDir);
+  const database = await createTestDatabase(registry);
+  const app = await buildApp({
+    ...options,
+    modulesDir,
+    database,
+    migrate: false,
+    env: {},
+    settings: { logLevel: 'silent', nodeEnv: 'test', adminToken: TEST_ADMIN_TOKEN, ...options.settings },
+  });
+  const platforms = options.platforms ?? { wizamart: 'all' };
+  for (const [code, modules] of Object.entries(platforms)) {
+    await seedPlatform(app, code, modules === 'all' ? [...app.wizamart.registry.OPTIONAL_MODULES.keys(), ...app.wizamart.registry.INTERNAL_MODULES.keys()] : modules);
+  }
+  return {
+    app,
+    database,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** Creates a platform and enables the given modules on it. */
+export async function seedPlatform(app: App, code: string, modules: readonly string[]): Promise<void> {
+  const { database, modules: service } = app.wizamart;
+  await database.db.insertInto('platforms').values({ code, name: code }).onConflict((oc) => oc.column('code').doNothing()).execute();
+  for (const m of modules) await service.enableModule(code, m, { actor: 'test' });
+}
+
+export function adminHeaders(): Record<string, string> {
+  return { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
+}
