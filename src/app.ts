@@ -1,6 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { PGlite } from '@electric-sql/pglite';
+import type { PGliteInterface as PGlite } from '@electric-sql/pglite';
 import './core/app-context.ts';
 import type { AppContext } from './core/app-context.ts';
 import { loadSettings, type Settings } from './core/config.ts';

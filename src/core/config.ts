@@ -17,7 +17,15 @@ export const SettingsSchema = Type.Object({
   databaseUrl: Type.Optional(Type.String({ description: 'PostgreSQL URL; without it the embedded PGlite is used.' })),
   redisUrl: Type.Optional(Type.String({ description: 'Redis URL; tasks run on BullMQ when set, in-process otherwise.' })),
   logLevel: Type.Union(
-    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    [
+      Type.Literal('fatal'),
+      Type.Literal('error'),
+      Type.Literal('warn'),
+      Type.Literal('info'),
+      Type.Literal('debug'),
+      Type.Literal('trace'),
+      Type.Literal('silent'),
+    ],
     { default: 'info' },
   ),
   defaultPlatform: Type.String({ default: 'wizamart', pattern: '^[a-z0-9][a-z0-9-]*$', description: 'Platform served when a request names none.' }),

@@ -4,6 +4,7 @@
  * otherwise, behind this one interface (implementations in `./queue/`).
  */
 import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
 import type { FrameworkTables } from './database/tables.ts';
 
 export interface TaskContext {
@@ -11,7 +12,7 @@ export interface TaskContext {
   readonly platform: string | undefined;
   readonly attempt: number;
   readonly db: Kysely<FrameworkTables>;
-  readonly log: import('pino').Logger;
+  readonly log: Logger;
 }
 
 export interface TaskDefinition<P = Record<string, unknown>> {

@@ -1,5 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
+import type { Kysely } from 'kysely';
+import type { FrameworkTables } from '../core/database/tables.ts';
 
 /**
  * The module contract: what a module declares about itself in its
@@ -95,7 +97,7 @@ export interface HealthResult {
 
 /** What a module's health check receives: the framework's services, nothing global. */
 export interface HealthContext {
-  readonly db: import('kysely').Kysely<import('../core/database/tables.ts').FrameworkTables>;
+  readonly db: Kysely<FrameworkTables>;
 }
 
 type DeclaredFields = Static<typeof ModuleDefinitionSchema>;

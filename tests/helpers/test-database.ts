@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteInterface } from '@electric-sql/pglite';
 import pg from 'pg';
 import { openDatabase, wrapPGlite, type Database } from '../../src/core/database/database.ts';
 import { MigrationRunner } from '../../src/modules/migrations.ts';
@@ -15,7 +15,7 @@ export interface TestDatabase extends Database {
   /** Connection URL when on PostgreSQL (for a second app instance or the CLI). */
   readonly url: string | undefined;
   /** The PGlite instance when embedded (for a second app instance on the same data). */
-  readonly pglite: PGlite | undefined;
+  readonly pglite: PGliteInterface | undefined;
 }
 
 const templates = new Map<string, Promise<PGlite | string>>();

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteInterface } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.ts';
@@ -38,7 +38,7 @@ export interface OpenDatabaseOptions {
   /** Directory of the embedded database; `memory` (or undefined) keeps it in memory. */
   dataDir?: string | undefined;
   /** An existing PGlite instance (tests share a migrated clone). */
-  pglite?: PGlite;
+  pglite?: PGliteInterface;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
@@ -58,7 +58,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return wrapPGlite(pglite, location, !options.pglite);
 }
 
-export function wrapPGlite(pglite: PGlite, location = 'memory', owned = true): Database {
+export function wrapPGlite(pglite: PGliteInterface, location = 'memory', owned = true): Database {
   const db = new Kysely<FrameworkTables>({ dialect: new PGliteDialect(pglite) });
   return {
     kind: 'pglite',
