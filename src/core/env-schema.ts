@@ -22,19 +22,37 @@ export function readEnv<S extends TObject>(
     const value = env[envName(prefix, key)];
     if (value !== undefined && value !== '') raw[key] = value;
   }
-  const withDefaults = Value.Default(schema, Value.Convert(schema, raw));
   const problems: string[] = [];
+  // TypeBox's conversion is lenient ("1.5" becomes 1 for an integer); a
+  // setting that is silently changed is worse than a refused one.
+  for (const [key, value] of Object.entries(raw)) {
+    const propSchema = schema.properties[key] as Record<string, unknown> | undefined;
+    if (propSchema && !looksLike(propSchema.type, String(value))) {
+      problems.push(`${envName(prefix, key)}: ${describeExpected(propSchema as TSchema, 'invalid value')} (got "${String(value)}")`);
+      delete raw[key];
+    } else if (propSchema?.type === 'boolean') {
+      raw[key] = /^(true|1|yes|on)$/i.test(String(value).trim());
+    }
+  }
+  const withDefaults = Value.Default(schema, Value.Convert(schema, raw));
   const record = withDefaults as Record<string, unknown>;
   // Checked property by property so each bad variable is reported exactly once.
   for (const [key, propSchema] of Object.entries(schema.properties)) {
     const value = record[key];
     if (value === undefined && !schema.required?.includes(key)) continue;
-    if (Value.Check(propSchema, value)) continue;
+    if (Value.Check(propSchema, value) || problems.some((p) => p.startsWith(`${envName(prefix, key)}:`))) continue;
     const got = key in raw ? ` (got "${String(raw[key])}")` : ' (not set)';
     problems.push(`${envName(prefix, key)}: ${describeExpected(propSchema, 'invalid value')}${got}`);
   }
   if (problems.length > 0) throw new EnvConfigError(problems);
   return Object.freeze(withDefaults as Static<S>);
+}
+
+function looksLike(type: unknown, value: string): boolean {
+  if (type === 'integer') return /^[+-]?\d+$/.test(value.trim());
+  if (type === 'number') return value.trim() !== '' && Number.isFinite(Number(value));
+  if (type === 'boolean') return /^(true|false|1|0|yes|no|on|off)$/i.test(value.trim());
+  return true;
 }
 
 /** `apiTimeout` with prefix `MARKETPLACE_` → `MARKETPLACE_API_TIMEOUT`. */

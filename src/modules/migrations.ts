@@ -141,6 +141,12 @@ export class MigrationRunner {
         throw new MigrationError(`unknown module "${options.module}"`);
       }
       targets = appliedInOrder.filter((m) => m.module === options.module);
+      // A module's tables may be referenced by the modules that require it.
+      const dependents = options.module === FRAMEWORK_CODE ? this.#registry.codes() : this.#registry.dependentsOf(options.module);
+      const blocking = dependents.find((code) => appliedInOrder.some((m) => m.module === code));
+      if (targets.length > 0 && blocking) {
+        throw new MigrationError(`cannot revert ${options.module}: ${blocking} requires it and has applied migrations; revert ${blocking} first`);
+      }
     } else {
       const steps = options.steps ?? 1;
       if (!Number.isInteger(steps) || steps < 1) throw new MigrationError(`steps must be a positive integer, got ${steps}`);

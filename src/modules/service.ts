@@ -60,6 +60,8 @@ export class ModuleService {
   /** platform code → enabled non-core module codes; `undefined` entry = not loaded. */
   readonly #cache = new Map<string, ReadonlySet<string>>();
   readonly #loading = new Map<string, Promise<ReadonlySet<string>>>();
+  /** Bumped on every invalidation, so a load that started before it is not cached. */
+  #generation = 0;
   readonly #coreCodes: ReadonlySet<string>;
   #unlisten: (() => Promise<void>) | undefined;
 
@@ -84,8 +86,14 @@ export class ModuleService {
 
   /** Drops the cached state of one platform, or of all. */
   invalidate(platform?: string): void {
-    if (platform) this.#cache.delete(platform);
-    else this.#cache.clear();
+    this.#generation += 1;
+    if (platform) {
+      this.#cache.delete(platform);
+      this.#loading.delete(platform);
+    } else {
+      this.#cache.clear();
+      this.#loading.clear();
+    }
   }
 
   /**
@@ -232,17 +240,21 @@ export class ModuleService {
     if (cached) return cached;
     let pending = this.#loading.get(platform);
     if (!pending) {
-      pending = this.#load(platform).finally(() => this.#loading.delete(platform));
-      this.#loading.set(platform, pending);
+      const load = this.#load(platform).finally(() => {
+        if (this.#loading.get(platform) === load) this.#loading.delete(platform);
+      });
+      pending = load;
+      this.#loading.set(platform, load);
     }
     return pending;
   }
 
   async #load(platform: string): Promise<ReadonlySet<string>> {
+    const generation = this.#generation;
     const row = await this.#db.selectFrom('platforms').select(['id']).where('code', '=', platform).executeTakeFirst();
     if (!row) throw new AppError(FRAMEWORK_ERRORS.PLATFORM_NOT_FOUND, { platform });
     const set = await readEnabled(this.#db, row.id);
-    this.#cache.set(platform, set);
+    if (generation === this.#generation) this.#cache.set(platform, set);
     return set;
   }
 }
