@@ -41,6 +41,16 @@ const ChangeResult = Type.Object({
   ),
 });
 
+const AuditEntry = Type.Object({
+  id: Type.Integer(),
+  module: Type.String(),
+  action: Type.Union([Type.Literal('enable'), Type.Literal('disable')]),
+  actor: Type.String(),
+  changed: Type.Array(Type.String()),
+  plan: Type.Array(Type.Object({ module: Type.String(), from: Type.Boolean(), to: Type.Boolean(), reason: Type.String() })),
+  created_at: Type.String({ format: 'date-time' }),
+});
+
 const CodeParam = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,63}$' });
 
 /**
@@ -100,6 +110,36 @@ export function registerModuleAdminApi(app: FastifyInstance, ctx: AppContext): v
           const { platform } = request.params as { platform: string };
           const list = await modules.getPlatformModules(platform);
           return { platform, modules: list.map((m) => ({ ...m, requires: [...m.requires] })) };
+        },
+      );
+
+      scope.get(
+        '/platforms/:platform/modules/audit',
+        {
+          schema: {
+            tags: ['framework'],
+            summary: "The audit log of a platform's module changes, newest first",
+            security: [{ adminToken: [] }],
+            params: Type.Object({ platform: CodeParam }),
+            querystring: Type.Object({
+              limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+              offset: Type.Integer({ minimum: 0, default: 0 }),
+            }),
+            response: {
+              200: Type.Object({ platform: Type.String(), total: Type.Integer(), entries: Type.Array(AuditEntry) }),
+              ...errorResponses(400, 401, 404, 503),
+            },
+          },
+        },
+        async (request) => {
+          const { platform } = request.params as { platform: string };
+          const { limit, offset } = request.query as { limit: number; offset: number };
+          const page = await modules.getAuditLog(platform, { limit, offset });
+          return {
+            platform,
+            total: page.total,
+            entries: page.entries.map((e) => ({ ...e, created_at: e.createdAt.toISOString() })),
+          };
         },
       );
 

@@ -27,6 +27,16 @@ export interface ModuleChangeResult {
   readonly plan: readonly PlanStep[];
 }
 
+export interface AuditEntry {
+  readonly id: number;
+  readonly module: string;
+  readonly action: 'enable' | 'disable';
+  readonly actor: string;
+  readonly plan: readonly PlanStep[];
+  readonly changed: readonly string[];
+  readonly createdAt: Date;
+}
+
 export interface PlatformModuleState {
   readonly code: string;
   readonly name: string;
@@ -131,6 +141,39 @@ export class ModuleService {
   async getEnabledModuleCodes(platform: string): Promise<string[]> {
     const enabled = await this.#enabledSet(platform);
     return this.#registry.codes().filter((c) => this.#coreCodes.has(c) || enabled.has(c));
+  }
+
+  /** The platform's module changes, newest first. */
+  async getAuditLog(platform: string, page: { limit: number; offset: number }): Promise<{ total: number; entries: AuditEntry[] }> {
+    const row = await this.#db.selectFrom('platforms').select(['id']).where('code', '=', platform).executeTakeFirst();
+    if (!row) throw new AppError(FRAMEWORK_ERRORS.PLATFORM_NOT_FOUND, { platform });
+    const [count, rows] = await Promise.all([
+      this.#db
+        .selectFrom('module_audit_log')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('platform_id', '=', row.id)
+        .executeTakeFirstOrThrow(),
+      this.#db
+        .selectFrom('module_audit_log')
+        .select(['id', 'module_code', 'action', 'actor', 'plan', 'result', 'created_at'])
+        .where('platform_id', '=', row.id)
+        .orderBy('id', 'desc')
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute(),
+    ]);
+    return {
+      total: Number(count.n),
+      entries: rows.map((r) => ({
+        id: r.id,
+        module: r.module_code,
+        action: r.action,
+        actor: r.actor,
+        plan: r.plan as PlanStep[],
+        changed: ((r.result as { changed?: string[] }).changed ?? []),
+        createdAt: r.created_at,
+      })),
+    };
   }
 
   /** Enables a module and, transitively, everything it requires. */
