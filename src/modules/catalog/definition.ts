@@ -8,4 +8,34 @@ export const definition = defineModule({
   isCore: false,
   isInternal: false,
   requires: [],
+  features: ['product_catalog', 'product_categories', 'product_search'],
+  menuItems: {
+    admin: [{ id: 'products', label: 'catalog:menu.products', path: '/products', permission: 'catalog.products.view', order: 30 }],
+    vendor: [
+      { id: 'products', label: 'catalog:menu.products', path: '/products', permission: 'catalog.products.view', order: 20 },
+      {
+        id: 'categories',
+        label: 'catalog:menu.categories',
+        path: '/categories',
+        permission: 'catalog.categories.manage',
+        order: 21,
+      },
+    ],
+    storefront: [
+      { id: 'products', label: 'catalog:menu.products', path: '/products', order: 10 },
+      { id: 'search', label: 'catalog:menu.search', path: '/search', order: 11 },
+    ],
+  },
+  // Not self-contained yet: routes, services and models arrive with the module's first feature.
+  isSelfContained: false,
+  permissions: [
+    { code: 'catalog.products.view', description: 'View products' },
+    { code: 'catalog.products.manage', description: 'Create, edit, publish and delete products' },
+    { code: 'catalog.categories.manage', description: 'Create, edit and order categories' },
+  ],
+  events: [
+    { name: 'catalog.product.created', description: 'A product was created' },
+    { name: 'catalog.product.updated', description: 'A product was changed (price, details or visibility)' },
+    { name: 'catalog.product.deleted', description: 'A product was deleted' },
+  ],
 });

@@ -8,4 +8,31 @@ export const definition = defineModule({
   isCore: true,
   isInternal: false,
   requires: [],
+  features: ['content_pages', 'media_library', 'custom_themes'],
+  menuItems: {
+    admin: [
+      { id: 'content-pages', label: 'cms:menu.content-pages', path: '/content-pages', permission: 'cms.pages.view', order: 70 },
+      { id: 'media', label: 'cms:menu.media', path: '/media', permission: 'cms.media.manage', order: 71 },
+      { id: 'themes', label: 'cms:menu.themes', path: '/themes', permission: 'cms.themes.manage', order: 72 },
+    ],
+    vendor: [
+      { id: 'content-pages', label: 'cms:menu.content-pages', path: '/content-pages', permission: 'cms.pages.view', order: 70 },
+      { id: 'media', label: 'cms:menu.media', path: '/media', permission: 'cms.media.manage', order: 71 },
+      { id: 'themes', label: 'cms:menu.themes', path: '/themes', permission: 'cms.themes.manage', order: 72 },
+    ],
+  },
+  // Not self-contained yet: routes, services and models arrive with the module's first feature.
+  isSelfContained: false,
+  permissions: [
+    { code: 'cms.pages.view', description: 'View content pages' },
+    { code: 'cms.pages.manage', description: 'Create, edit and publish content pages' },
+    { code: 'cms.media.manage', description: 'Upload and delete files in the media library' },
+    { code: 'cms.themes.manage', description: 'Choose and customise the storefront theme' },
+  ],
+  events: [
+    { name: 'cms.page.published', description: 'A content page was published' },
+    { name: 'cms.page.unpublished', description: 'A content page was taken offline' },
+    { name: 'cms.media.uploaded', description: 'A file was added to the media library' },
+    { name: 'cms.theme.changed', description: "A storefront's theme was changed" },
+  ],
 });

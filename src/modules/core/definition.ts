@@ -8,4 +8,25 @@ export const definition = defineModule({
   isCore: true,
   isInternal: false,
   requires: [],
+  features: ['dashboard', 'settings', 'profile'],
+  menuItems: {
+    admin: [
+      { id: 'dashboard', label: 'core:menu.dashboard', path: '/dashboard', permission: 'core.dashboard.view', order: 10 },
+      { id: 'settings', label: 'core:menu.settings', path: '/settings', permission: 'core.settings.view', order: 900 },
+      { id: 'profile', label: 'core:menu.profile', path: '/profile', order: 990 },
+    ],
+    vendor: [
+      { id: 'dashboard', label: 'core:menu.dashboard', path: '/dashboard', permission: 'core.dashboard.view', order: 10 },
+      { id: 'settings', label: 'core:menu.settings', path: '/settings', permission: 'core.settings.view', order: 900 },
+      { id: 'profile', label: 'core:menu.profile', path: '/profile', order: 990 },
+    ],
+  },
+  // Not self-contained yet: routes, services and models arrive with the module's first feature.
+  isSelfContained: false,
+  permissions: [
+    { code: 'core.dashboard.view', description: 'View the dashboard' },
+    { code: 'core.settings.view', description: 'View settings' },
+    { code: 'core.settings.manage', description: 'Change settings' },
+  ],
+  events: [{ name: 'core.settings.updated', description: 'A platform or vendor setting was changed' }],
 });

@@ -8,4 +8,31 @@ export const definition = defineModule({
   isCore: true,
   isInternal: false,
   requires: [],
+  features: ['customer_profiles', 'customer_segments'],
+  menuItems: {
+    admin: [{ id: 'customers', label: 'customers:menu.customers', path: '/customers', permission: 'customers.view', order: 50 }],
+    vendor: [
+      { id: 'customers', label: 'customers:menu.customers', path: '/customers', permission: 'customers.view', order: 50 },
+      {
+        id: 'customer-segments',
+        label: 'customers:menu.customer-segments',
+        path: '/customers/segments',
+        permission: 'customers.segments.manage',
+        order: 51,
+      },
+    ],
+    storefront: [{ id: 'account', label: 'customers:menu.account', path: '/account', order: 30 }],
+  },
+  // Not self-contained yet: routes, services and models arrive with the module's first feature.
+  isSelfContained: false,
+  permissions: [
+    { code: 'customers.view', description: 'View customers and their profiles' },
+    { code: 'customers.manage', description: 'Create, edit and delete customers' },
+    { code: 'customers.segments.manage', description: 'Create and edit customer segments' },
+  ],
+  events: [
+    { name: 'customers.registered', description: 'A customer created an account' },
+    { name: 'customers.updated', description: "A customer's profile was changed" },
+    { name: 'customers.deleted', description: "A customer's data was erased" },
+  ],
 });
