@@ -4,6 +4,8 @@ import type { PGliteInterface as PGlite } from '@electric-sql/pglite';
 import './core/app-context.ts';
 import type { AppContext } from './core/app-context.ts';
 import { loadSettings, type Settings } from './core/config.ts';
+import { FeatureGate } from './core/feature-gate.ts';
+import { checkPermissionDeclarations, PermissionCatalog } from './core/permissions.ts';
 import { openDatabase, type Database } from './core/database/database.ts';
 import { loggerOptions, REQUEST_ID_HEADER } from './core/logging.ts';
 import { registerObservability } from './core/observability.ts';
@@ -82,7 +84,16 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<App> {
     const modules = new ModuleService(database.db, registry, database.notifier);
     await modules.start();
     const queue = createTaskQueue({ settings, database, registry, modules, tasks, logger: app.log });
-    const context: AppContext = Object.freeze({ settings, registry, database, modules, moduleConfigs, queue });
+    const context: AppContext = Object.freeze({
+      settings,
+      registry,
+      database,
+      modules,
+      moduleConfigs,
+      queue,
+      permissions: PermissionCatalog.fromRegistry(registry),
+      features: new FeatureGate(registry, modules),
+    });
     app.decorate('wizamart', context);
 
     app.addHook('onSend', (request, reply, _payload, done) => {
@@ -118,5 +129,8 @@ export async function loadRegistry(modulesDir: string, cacheBust?: string): Prom
   const manifests = await discoverModules(modulesDir, cacheBust ? { cacheBust } : {});
   const problems = checkDependencyRules(manifests.map((m) => m.definition));
   if (problems.length > 0) throw new ModuleLoadError(problems);
-  return new ModuleRegistry(manifests);
+  const registry = new ModuleRegistry(manifests);
+  const permissionProblems = checkPermissionDeclarations(registry);
+  if (permissionProblems.length > 0) throw new ModuleLoadError(permissionProblems);
+  return registry;
 }

@@ -3,6 +3,8 @@ import type { ModuleService } from '../modules/service.ts';
 import type { ModuleConfigs } from '../modules/config.ts';
 import type { Settings } from './config.ts';
 import type { Database } from './database/database.ts';
+import type { FeatureGate } from './feature-gate.ts';
+import type { PermissionCatalog } from './permissions.ts';
 import type { TaskQueue } from './queue.ts';
 
 /** The platform a request is served for. */
@@ -18,6 +20,8 @@ export interface AppContext {
   readonly modules: ModuleService;
   readonly moduleConfigs: ModuleConfigs;
   readonly queue: TaskQueue;
+  readonly permissions: PermissionCatalog;
+  readonly features: FeatureGate;
 }
 
 declare module 'fastify' {
