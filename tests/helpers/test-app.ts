@@ -28,7 +28,14 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     database,
     migrate: false,
     env: {},
-    settings: { logLevel: 'silent', nodeEnv: 'test', adminToken: TEST_ADMIN_TOKEN, ...options.settings },
+    settings: {
+      logLevel: 'silent',
+      nodeEnv: 'test',
+      adminToken: TEST_ADMIN_TOKEN,
+      // The second CI run sets REDIS_URL: every suite then runs its tasks on BullMQ.
+      ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}),
+      ...options.settings,
+    },
   });
   const platforms = options.platforms ?? { wizamart: 'all' };
   for (const [code, modules] of Object.entries(platforms)) {

@@ -82,6 +82,12 @@ export function wrapPGlite(pglite: PGliteInterface, location = 'memory', owned =
 
 function openPostgres(url: string): Database {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection killed by the server (failover, restart) is emitted
+  // on the pool; without a listener it would crash the process. The pool
+  // replaces the connection on the next query, so logging is enough.
+  pool.on('error', (error) => {
+    process.emitWarning(`PostgreSQL idle connection error: ${error.message}`);
+  });
   const db = new Kysely<FrameworkTables>({ dialect: new PostgresDialect({ pool }) });
   const listeners: pg.Client[] = [];
   return {
@@ -93,6 +99,9 @@ function openPostgres(url: string): Database {
         // LISTEN needs a connection of its own that stays open; a pooled one
         // would be handed to other queries and lose the subscription.
         const client = new pg.Client({ connectionString: url });
+        client.on('error', (error) => {
+          process.emitWarning(`PostgreSQL listener connection error: ${error.message}`);
+        });
         await client.connect();
         client.on('notification', (msg) => {
           if (msg.channel === channel) onMessage(msg.payload ?? '');
