@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { PGliteInterface as PGlite } from '@electric-sql/pglite';
+import type { DestinationStream } from 'pino';
 import './core/app-context.ts';
 import type { AppContext } from './core/app-context.ts';
 import { loadSettings, type Settings } from './core/config.ts';
@@ -40,6 +41,8 @@ export interface BuildAppOptions {
   migrate?: boolean;
   /** Start the task worker in this process (default: off; `serve` turns it on for the embedded setup). */
   startWorker?: boolean;
+  /** Where log lines go (default: standard output); tests capture them here. */
+  logStream?: DestinationStream;
   /** Suffix for module imports so that a development reload sees edited files. */
   cacheBust?: string;
 }
@@ -74,7 +77,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<App> {
       ...(options.pglite ? { pglite: options.pglite } : {}),
     }));
 
-  const app = Fastify({ ...loggerOptions(settings), routerOptions: { ignoreTrailingSlash: true } }).withTypeProvider<TypeBoxTypeProvider>();
+  const app = Fastify({ ...loggerOptions(settings, options.logStream), routerOptions: { ignoreTrailingSlash: true } }).withTypeProvider<TypeBoxTypeProvider>();
   try {
     const migrate = options.migrate ?? settings.autoMigrate ?? database.kind === 'pglite';
     if (migrate) {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyServerOptions } from 'fastify';
+import type { DestinationStream } from 'pino';
 import type { Settings } from './config.ts';
 
 /** Incoming request ids are honoured when they look like one; otherwise a UUID is made. */
@@ -11,7 +12,7 @@ export const REQUEST_ID_HEADER = 'x-request-id';
  * Fastify's logger options: structured JSON (pino) with the request id on
  * every line a request logs (`reqId`), secrets redacted.
  */
-export function loggerOptions(settings: Settings): Pick<FastifyServerOptions, 'logger' | 'genReqId' | 'requestIdHeader'> {
+export function loggerOptions(settings: Settings, stream?: DestinationStream): Pick<FastifyServerOptions, 'logger' | 'genReqId' | 'requestIdHeader'> {
   return {
     logger:
       settings.logLevel === 'silent'
@@ -19,6 +20,7 @@ export function loggerOptions(settings: Settings): Pick<FastifyServerOptions, 'l
         : {
             level: settings.logLevel,
             redact: ['req.headers.authorization', 'req.headers.cookie'],
+            ...(stream ? { stream } : {}),
           },
     requestIdHeader: REQUEST_ID_HEADER,
     genReqId: (req: IncomingMessage) => {
