@@ -1,4 +1,367 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type nunjucks from 'nunjucks';
+import type { AppContext, PlatformRef } from '../core/app-context.ts';
+import { FRONTENDS, type Frontend, type ModuleTier } from './base.ts';
+import {
+  DEFAULT_LANGUAGE,
+  LANGUAGE_INFO,
+  LANGUAGES,
+  isLanguage,
+  loadTranslations,
+  localeSources,
+  negotiateLanguage,
+  type Language,
+  type LanguageInfo,
+  type TranslateFn,
+  type Translations,
+} from './locales.ts';
+import { ModuleLoadError, type ModuleProblem } from './module-problems.ts';
 import type { ModuleRegistry } from './registry.ts';
-// TEMPORARY: replaced by the templates/locales work.
-export async function registerViews(_app: FastifyInstance, _registry: ModuleRegistry): Promise<void> {}
+import {
+  SHARED_LOCALES_DIR,
+  checkTemplateFolders,
+  createTemplateEnvironment,
+  loadIconSet,
+  templateSearchPaths,
+  type IconSet,
+} from './templates.ts';
+
+/** The query parameter and cookie that carry the user's language choice. */
+export const LANGUAGE_PARAM = 'lang';
+export const LANGUAGE_COOKIE = 'lang';
+const LANGUAGE_COOKIE_MAX_AGE = 365 * 24 * 60 * 60;
+
+/** The layout each frontend's pages extend: a back office for admin and vendor, a site for the others. */
+export const FRONTEND_LAYOUTS: Readonly<Record<Frontend, string>> = Object.freeze({
+  admin: 'layouts/app.njk',
+  vendor: 'layouts/app.njk',
+  storefront: 'layouts/site.njk',
+  platform: 'layouts/site.njk',
+});
+
+/** One sidebar (or storefront navigation) entry. */
+export interface MenuEntry {
+  readonly id: string;
+  readonly module: string;
+  readonly tier: ModuleTier;
+  /** Translated label. */
+  readonly label: string;
+  /** Absolute path, e.g. `/admin/dev-tools/components`. */
+  readonly path: string;
+  readonly icon: string | undefined;
+  readonly active: boolean;
+}
+
+/** A language as the switcher shows it: with the link that chooses it. */
+export interface LanguageOption extends LanguageInfo {
+  readonly active: boolean;
+  readonly url: string;
+}
+
+/** What every template receives, before the page's own context is merged over it. */
+export interface BaseViewContext {
+  readonly t: TranslateFn;
+  readonly lang: Language;
+  /** BCP 47 tag for `<html lang>` (`lb` for Luxembourgish). */
+  readonly htmlLang: string;
+  readonly languages: readonly LanguageOption[];
+  readonly platform: PlatformRef;
+  readonly frontend: Frontend;
+  /** The layout the page should extend: `{% extends layout %}`. */
+  readonly layout: string;
+  readonly menu: readonly MenuEntry[];
+  /** The request path, without the query string. */
+  readonly path: string;
+  readonly requestId: string;
+  readonly module: string | undefined;
+}
+
+/** The template engine and translations, reachable as `app.views` (e.g. for e-mails). */
+export interface ViewEngine {
+  readonly env: nunjucks.Environment;
+  readonly translations: Translations;
+  readonly icons: IconSet;
+  /** Renders a template to a string with exactly the given context. */
+  render(name: string, context: Readonly<Record<string, unknown>>): string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    views: ViewEngine;
+  }
+  interface FastifyRequest {
+    /** The request's language: `?lang=`, else the `lang` cookie, else Accept-Language, else `en`. */
+    readonly language: Language;
+    /** Translates into the request's language. */
+    readonly t: TranslateFn;
+  }
+  interface FastifyReply {
+    /**
+     * Renders a template inside the shared layout and sends it as HTML.
+     * The context is merged over the base context (`t`, `lang`, `languages`,
+     * `platform`, `path`, `menu`, `layout`, …). Return or await it.
+     *
+     * @example
+     * r.get('/dev-tools/icons', async (_req, reply) => reply.view('dev-tools/admin/icons.njk', { title: 'Icons' }));
+     */
+    view(name: string, context?: Readonly<Record<string, unknown>>): Promise<FastifyReply>;
+  }
+}
+
+/**
+ * Start-up checks of the view layer, without registering anything: template
+ * folders and locale files. Every problem is returned at once (for
+ * `wizamart validate` and tests; `registerViews` runs the same checks).
+ */
+export function checkViews(registry: ModuleRegistry): ModuleProblem[] {
+  return loadViewResources(registry).problems;
+}
+
+function loadViewResources(registry: ModuleRegistry): { problems: ModuleProblem[]; translations: Translations | undefined } {
+  const problems = checkTemplateFolders(registry);
+  try {
+    return { problems, translations: loadTranslations(localeSources(registry, SHARED_LOCALES_DIR)) };
+  } catch (error) {
+    if (!(error instanceof ModuleLoadError)) throw error;
+    return { problems: [...problems, ...error.problems], translations: undefined };
+  }
+}
+
+/**
+ * Sets up pages: the Nunjucks environment over every module's templates,
+ * the translations of every module (one namespace per module, plus
+ * `common`), the request's language, and `reply.view()`. Locale or
+ * template-folder problems stop the start-up with a ModuleLoadError naming
+ * each file.
+ */
+export async function registerViews(app: FastifyInstance, registry: ModuleRegistry): Promise<void> {
+  const context: AppContext = app.wizamart;
+  const { settings } = context;
+
+  const { problems, translations } = loadViewResources(registry);
+  if (problems.length > 0 || !translations) throw new ModuleLoadError(problems);
+
+  const icons = loadIconSet();
+  warnUnknownMenuIcons(app, registry, icons);
+  const env = createTemplateEnvironment({
+    searchPaths: templateSearchPaths(registry),
+    // Development re-reads templates on every render, so an edit shows on reload.
+    cache: settings.nodeEnv !== 'development',
+    icons,
+    assetVersion: Date.now().toString(36),
+  });
+  const engine: ViewEngine = Object.freeze({
+    env,
+    translations,
+    icons,
+    render: (name: string, ctx: Readonly<Record<string, unknown>>) => env.render(name, ctx),
+  });
+  app.decorate('views', engine);
+
+  // The language is resolved on first use, so it is there even for a request
+  // refused before this plugin's hook ran (the error page still needs it).
+  const resolved = new WeakMap<FastifyRequest, Language>();
+  const languageOf = (request: FastifyRequest): Language => {
+    let language = resolved.get(request);
+    if (!language) {
+      language = resolveLanguage(request);
+      resolved.set(request, language);
+    }
+    return language;
+  };
+  const translator = translations.translator;
+  app.decorateRequest('language', {
+    getter(this: FastifyRequest) {
+      return languageOf(this);
+    },
+  });
+  app.decorateRequest('t', {
+    getter(this: FastifyRequest) {
+      return translator(languageOf(this));
+    },
+  });
+
+  // An explicit `?lang=` choice is remembered in a cookie for the next pages.
+  app.addHook('onRequest', (request, reply, done) => {
+    const chosen = queryLanguage(request.url);
+    if (chosen && readCookie(request.headers.cookie, LANGUAGE_COOKIE) !== chosen) {
+      const secure = request.protocol === 'https' ? '; Secure' : '';
+      appendHeader(reply, 'set-cookie', `${LANGUAGE_COOKIE}=${chosen}; Path=/; Max-Age=${LANGUAGE_COOKIE_MAX_AGE}; SameSite=Lax; HttpOnly${secure}`);
+    }
+    done();
+  });
+
+  app.decorateReply('view', async function view(this: FastifyReply, name: string, pageContext: Readonly<Record<string, unknown>> = {}) {
+    const base = await baseViewContext(context, this.request, pageContext.menu === undefined);
+    const html = engine.render(name, { ...base, ...pageContext });
+    appendHeader(this, 'vary', 'Accept-Language, Cookie');
+    return this.type('text/html; charset=utf-8').send(html);
+  });
+}
+
+/** A wrong icon name only costs an icon, so it is a warning, not a start-up failure. */
+function warnUnknownMenuIcons(app: FastifyInstance, registry: ModuleRegistry, icons: IconSet): void {
+  for (const def of registry.MODULES.values()) {
+    for (const items of Object.values(def.menuItems)) {
+      for (const item of items ?? []) {
+        if (item.icon && !icons.has(item.icon)) {
+          app.log.warn({ module: def.code, item: item.id, icon: item.icon }, 'menu item names an icon that is not in src/templates/icons/ (see /admin/dev-tools/icons)');
+        }
+      }
+    }
+  }
+}
+
+/**
+ * The context every page gets. The menu is built only when the page does
+ * not bring its own (error pages pass `menu: []`, so they render even when
+ * the database is down).
+ */
+export async function baseViewContext(ctx: Pick<AppContext, 'registry' | 'modules'>, request: FastifyRequest, withMenu = true): Promise<BaseViewContext> {
+  const language = request.language;
+  const info = LANGUAGE_INFO[language];
+  const path = request.url.split('?')[0] ?? '/';
+  const frontend = frontendOf(request);
+  const menu = withMenu
+    ? await buildMenu(ctx, { platform: request.platform.code, frontend, path, t: request.t, basePath: frontendBasePath(frontend, request.params) })
+    : [];
+  return {
+    t: request.t,
+    lang: language,
+    htmlLang: info.tag,
+    languages: LANGUAGES.map((code) => ({ ...LANGUAGE_INFO[code], active: code === language, url: withLanguage(request.url, code) })),
+    platform: request.platform,
+    frontend,
+    layout: FRONTEND_LAYOUTS[frontend],
+    menu,
+    path,
+    requestId: request.id,
+    module: request.routeOptions.config.module,
+  };
+}
+
+export interface MenuInput {
+  readonly platform: string;
+  readonly frontend: Frontend;
+  /** The current path, to mark the active entry. */
+  readonly path: string;
+  readonly t: TranslateFn;
+  /** Where the frontend's item paths start; default `/<frontend>`. */
+  readonly basePath?: string;
+}
+
+const DEFAULT_MENU_ORDER = 1000;
+
+/**
+ * The module-driven menu: the `menuItems[frontend]` of every module enabled
+ * on the platform, by each item's `order` (modules interleave, so a core
+ * module's Settings can sit below an optional module's Orders), with the
+ * internal modules' tools after everything else. Labels are translation
+ * keys (or literal text). The longest path that contains the current one
+ * is active.
+ *
+ * @example
+ * const menu = await buildMenu(app.wizamart, { platform: 'wizamart', frontend: 'admin', path: '/admin/dev-tools/icons', t });
+ */
+export async function buildMenu(ctx: Pick<AppContext, 'registry' | 'modules'>, input: MenuInput): Promise<MenuEntry[]> {
+  const enabled = await ctx.modules.getEnabledModuleCodes(input.platform);
+  const base = (input.basePath ?? `/${input.frontend}`).replace(/\/+$/, '');
+  const items: Omit<MenuEntry, 'active'>[] = [];
+  const rank = new Map<string, readonly [number, number]>();
+  for (const code of enabled) {
+    const def = ctx.registry.getModule(code);
+    if (!def) continue;
+    const tier: ModuleTier = def.isCore ? 'core' : def.isInternal ? 'internal' : 'optional';
+    for (const item of def.menuItems[input.frontend] ?? []) {
+      const entry = {
+        id: item.id,
+        module: code,
+        tier,
+        label: input.t(item.label, { defaultValue: item.label }),
+        path: `${base}${item.path}`,
+        icon: item.icon,
+      };
+      rank.set(`${code}/${item.id}`, [tier === 'internal' ? 1 : 0, item.order ?? DEFAULT_MENU_ORDER]);
+      items.push(entry);
+    }
+  }
+  // Array.prototype.sort is stable: equal ranks keep the registry's dependency order.
+  items.sort((a, b) => {
+    const [ta, oa] = rank.get(`${a.module}/${a.id}`)!;
+    const [tb, ob] = rank.get(`${b.module}/${b.id}`)!;
+    return ta - tb || oa - ob;
+  });
+  const active = items
+    .filter((i) => input.path === i.path || input.path.startsWith(`${i.path}/`))
+    .reduce<string | undefined>((best, i) => (!best || i.path.length > best.length ? i.path : best), undefined);
+  return items.map((i) => ({ ...i, active: i.path === active }));
+}
+
+/** The route's frontend (set by the route loader), else the first path segment, else `platform`. */
+export function frontendOf(request: FastifyRequest): Frontend {
+  const configured = request.routeOptions.config.frontend;
+  if ((FRONTENDS as readonly (string | undefined)[]).includes(configured)) return configured as Frontend;
+  const first = request.url.split('?')[0]?.split('/')[1];
+  return (FRONTENDS as readonly (string | undefined)[]).includes(first) ? (first as Frontend) : 'platform';
+}
+
+/** Vendor pages live below `/vendor/<vendor_code>`; the menu links stay inside the vendor. */
+function frontendBasePath(frontend: Frontend, params: unknown): string {
+  if (frontend !== 'vendor' || !params || typeof params !== 'object') return `/${frontend}`;
+  const p = params as Record<string, unknown>;
+  const vendor = p.vendor_code ?? p.vendorCode;
+  return typeof vendor === 'string' && vendor ? `/vendor/${encodeURIComponent(vendor)}` : '/vendor';
+}
+
+/** The request's language: `?lang=`, then the `lang` cookie, then Accept-Language, then `en`. */
+export function resolveLanguage(request: Pick<FastifyRequest, 'url' | 'headers'>): Language {
+  const fromQuery = queryLanguage(request.url);
+  if (fromQuery) return fromQuery;
+  const fromCookie = readCookie(request.headers.cookie, LANGUAGE_COOKIE);
+  if (isLanguage(fromCookie)) return fromCookie;
+  const accept = request.headers['accept-language'];
+  return negotiateLanguage(Array.isArray(accept) ? accept.join(',') : accept) ?? DEFAULT_LANGUAGE;
+}
+
+function queryLanguage(url: string): Language | undefined {
+  const q = url.indexOf('?');
+  if (q === -1) return undefined;
+  const value = new URLSearchParams(url.slice(q + 1)).get(LANGUAGE_PARAM);
+  return isLanguage(value) ? value : undefined;
+}
+
+/** Reads one cookie; enough for the language choice without a cookie plugin. */
+export function readCookie(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq === -1 || part.slice(0, eq).trim() !== name) continue;
+    const raw = part.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1');
+    try {
+      return decodeURIComponent(raw);
+    } catch {
+      return raw;
+    }
+  }
+  return undefined;
+}
+
+/** The current URL with `lang` set to `language`: the language switcher's links. */
+function withLanguage(url: string, language: Language): string {
+  const q = url.indexOf('?');
+  const params = new URLSearchParams(q === -1 ? '' : url.slice(q + 1));
+  params.set(LANGUAGE_PARAM, language);
+  return `${q === -1 ? url : url.slice(0, q)}?${params.toString()}`;
+}
+
+/** Adds a header value without dropping one another hook has set. */
+function appendHeader(reply: FastifyReply, name: string, value: string): void {
+  const current = reply.getHeader(name);
+  if (current === undefined) {
+    reply.header(name, value);
+  } else if (name === 'set-cookie') {
+    reply.header(name, [...(Array.isArray(current) ? current : [String(current)]), value]);
+  } else if (!String(current).split(',').map((s) => s.trim().toLowerCase()).includes(value.toLowerCase())) {
+    reply.header(name, `${String(current)}, ${value}`);
+  }
+}

@@ -8,4 +8,14 @@ export const definition = defineModule({
   isCore: false,
   isInternal: true,
   requires: [],
+  features: ['component_library', 'icon_browser'],
+  menuItems: {
+    admin: [
+      { id: 'components', label: 'dev-tools:menu.components', path: '/dev-tools/components', icon: 'layout', order: 10 },
+      { id: 'icons', label: 'dev-tools:menu.icons', path: '/dev-tools/icons', icon: 'shapes', order: 20 },
+    ],
+  },
+  permissions: [{ code: 'dev-tools.view', description: 'See the component library and the icon browser.' }],
+  templatesPath: 'templates',
+  localesPath: 'locales',
 });

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { negotiateLanguage } from '../../../src/modules/locales.ts';
+import { readCookie } from '../../../src/modules/views.ts';
+import { createTestApp, type TestApp } from '../../helpers/test-app.ts';
+
+// Booting migrates this worker's database template first; generous for a busy CI machine.
+const BOOT_TIMEOUT = 180_000;
+
+const PAGE = '/admin/dev-tools/components';
+const HTML = { accept: 'text/html' };
+
+describe('negotiateLanguage', () => {
+  it('picks the highest q-value the platform offers, in header order for ties', () => {
+    expect(negotiateLanguage('es;q=1, fr;q=0.4, de;q=0.8')).toBe('de');
+    expect(negotiateLanguage('de-LU, fr;q=0.9')).toBe('de');
+    expect(negotiateLanguage('fr-BE,fr;q=0.9,en;q=0.8')).toBe('fr');
+    expect(negotiateLanguage('en;q=0.5, de;q=0.5')).toBe('en');
+  });
+
+  it('reads Luxembourgish (lb) as the platform\'s lu', () => {
+    expect(negotiateLanguage('lb-LU,lb;q=0.9,de;q=0.8')).toBe('lu');
+    expect(negotiateLanguage('lu')).toBe('lu');
+  });
+
+  it('ignores q=0, wildcards, malformed parts and languages not offered', () => {
+    expect(negotiateLanguage('de;q=0, fr;q=0.1')).toBe('fr');
+    expect(negotiateLanguage('*, es, ja;q=0.9')).toBeUndefined();
+    expect(negotiateLanguage(';;,  ,de;q=abc')).toBeUndefined();
+    expect(negotiateLanguage(undefined)).toBeUndefined();
+  });
+});
+
+describe('readCookie', () => {
+  it('finds one cookie among several', () => {
+    expect(readCookie('a=1; lang=lu; b=2', 'lang')).toBe('lu');
+    expect(readCookie('xlang=de; lang="fr"', 'lang')).toBe('fr');
+    expect(readCookie('a=1', 'lang')).toBeUndefined();
+  });
+});
+
+describe('the request language', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  }, BOOT_TIMEOUT);
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const title = (body: string) => /<h1 class="page-header__title">([^<]*)<\/h1>/.exec(body)?.[1];
+
+  it('defaults to English', async () => {
+    const res = await t.app.inject({ url: PAGE, headers: HTML });
+    expect(title(res.body)).toBe('Component library');
+    expect(res.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('follows Accept-Language with q-values', async () => {
+    const res = await t.app.inject({ url: PAGE, headers: { ...HTML, 'accept-language': 'es;q=1, fr;q=0.5, de;q=0.9' } });
+    expect(res.body).toContain('<html lang="de"');
+    expect(title(res.body)).toBe('Komponentenbibliothek');
+    expect(res.headers.vary).toContain('Accept-Language');
+  });
+
+  it('remembers an explicit ?lang= choice in a cookie, which then wins over Accept-Language', async () => {
+    const chosen = await t.app.inject({ url: `${PAGE}?lang=lu`, headers: { ...HTML, 'accept-language': 'fr' } });
+    expect(title(chosen.body)).toBe('Komponentebibliothéik');
+    expect(chosen.body).toContain('<html lang="lb"');
+    const cookie = String(chosen.headers['set-cookie']);
+    expect(cookie).toMatch(/^lang=lu; Path=\/; Max-Age=31536000; SameSite=Lax; HttpOnly$/);
+
+    const next = await t.app.inject({ url: PAGE, headers: { ...HTML, 'accept-language': 'fr', cookie: 'session=x; lang=lu' } });
+    expect(title(next.body)).toBe('Komponentebibliothéik');
+    expect(next.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('lets ?lang= override the cookie, and ignores a language the platform does not offer', async () => {
+    const res = await t.app.inject({ url: `${PAGE}?lang=fr`, headers: { ...HTML, cookie: 'lang=de' } });
+    expect(title(res.body)).toBe('Bibliothèque de composants');
+    expect(String(res.headers['set-cookie'])).toMatch(/^lang=fr;/);
+
+    const bad = await t.app.inject({ url: `${PAGE}?lang=xx`, headers: { ...HTML, cookie: 'lang=de' } });
+    expect(title(bad.body)).toBe('Komponentenbibliothek');
+    expect(bad.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('is exposed as request.language and request.t to every route', async () => {
+    const translations = t.app.views.translations;
+    expect(translations.translator('de')('common:errors.status.404')).toBe('Seite nicht gefunden');
+    expect(translations.translator('lu')('dev-tools:menu.icons')).toBe('Ikonen');
+    // Unknown keys read as the key, never as an empty string.
+    expect(translations.translator('fr')('dev-tools:no.such.key')).toBe('no.such.key');
+  });
+});
