@@ -223,7 +223,14 @@ export async function baseViewContext(ctx: Pick<AppContext, 'registry' | 'module
   const path = request.url.split('?')[0] ?? '/';
   const frontend = frontendOf(request);
   const menu = withMenu
-    ? await buildMenu(ctx, { platform: request.platform.code, frontend, path, t: request.t, basePath: frontendBasePath(frontend, request.params) })
+    ? await buildMenu(ctx, {
+        platform: request.platform.code,
+        frontend,
+        path,
+        t: request.t,
+        basePath: frontendBasePath(frontend, request.params),
+        hasPage: (pattern) => request.server.hasRoute({ method: 'GET', url: pattern }),
+      })
     : [];
   return {
     t: request.t,
@@ -248,6 +255,11 @@ export interface MenuInput {
   readonly t: TranslateFn;
   /** Where the frontend's item paths start; default `/<frontend>`. */
   readonly basePath?: string;
+  /**
+   * Whether a page route exists for a path pattern (`/vendor/:vendor_code/orders`).
+   * Items whose page is not built yet are left out rather than linking to a 404.
+   */
+  readonly hasPage?: (pattern: string) => boolean;
 }
 
 const DEFAULT_MENU_ORDER = 1000;
@@ -273,6 +285,7 @@ export async function buildMenu(ctx: Pick<AppContext, 'registry' | 'modules'>, i
     if (!def) continue;
     const tier: ModuleTier = def.isCore ? 'core' : def.isInternal ? 'internal' : 'optional';
     for (const item of def.menuItems[input.frontend] ?? []) {
+      if (input.hasPage && !input.hasPage(`${patternBase(input.frontend)}${item.path}`)) continue;
       const entry = {
         id: item.id,
         module: code,
@@ -303,6 +316,11 @@ export function frontendOf(request: FastifyRequest): Frontend {
   if ((FRONTENDS as readonly (string | undefined)[]).includes(configured)) return configured as Frontend;
   const first = request.url.split('?')[0]?.split('/')[1];
   return (FRONTENDS as readonly (string | undefined)[]).includes(first) ? (first as Frontend) : 'platform';
+}
+
+/** The route pattern a frontend's menu paths hang below. */
+function patternBase(frontend: Frontend): string {
+  return frontend === 'vendor' ? '/vendor/:vendor_code' : `/${frontend}`;
 }
 
 /** Vendor pages live below `/vendor/<vendor_code>`; the menu links stay inside the vendor. */
