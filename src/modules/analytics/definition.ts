@@ -12,7 +12,7 @@ export const definition = defineModule({
   menuItems: {
     // The admin side shows analytics on the dashboard, as the specification has it.
     admin: [],
-    vendor: [{ id: 'analytics', label: 'analytics:menu.analytics', path: '/analytics', permission: 'analytics.view', order: 90 }],
+    vendor: [{ id: 'analytics', icon: 'chart-bar', label: 'analytics:menu.analytics', path: '/analytics', permission: 'analytics.view', order: 90 }],
   },
   // Not self-contained yet: routes, services and models arrive with the module's first feature.
   isSelfContained: false,

@@ -11,17 +11,17 @@ export const definition = defineModule({
   features: ['subscription_plans', 'vendor_invoices'],
   menuItems: {
     admin: [
-      { id: 'plans', label: 'billing:menu.plans', path: '/billing/plans', permission: 'billing.plans.manage', order: 100 },
+      { id: 'plans', icon: 'layers', label: 'billing:menu.plans', path: '/billing/plans', permission: 'billing.plans.manage', order: 100 },
       {
-        id: 'subscriptions',
+        id: 'subscriptions', icon: 'refresh',
         label: 'billing:menu.subscriptions',
         path: '/billing/subscriptions',
         permission: 'billing.subscriptions.view',
         order: 101,
       },
-      { id: 'invoices', label: 'billing:menu.invoices', path: '/billing/invoices', permission: 'billing.invoices.view', order: 102 },
+      { id: 'invoices', icon: 'receipt', label: 'billing:menu.invoices', path: '/billing/invoices', permission: 'billing.invoices.view', order: 102 },
     ],
-    vendor: [{ id: 'billing', label: 'billing:menu.billing', path: '/billing', permission: 'billing.subscriptions.view', order: 810 }],
+    vendor: [{ id: 'billing', icon: 'currency-euro', label: 'billing:menu.billing', path: '/billing', permission: 'billing.subscriptions.view', order: 810 }],
   },
   // Not self-contained yet: routes, services and models arrive with the module's first feature.
   isSelfContained: false,

@@ -11,7 +11,7 @@ export const definition = defineModule({
   features: ['shopping_cart'],
   // Customers act on their own cart, so the module needs no staff permission.
   menuItems: {
-    storefront: [{ id: 'cart', label: 'cart:menu.cart', path: '/cart', order: 20 }],
+    storefront: [{ id: 'cart', icon: 'shopping-cart', label: 'cart:menu.cart', path: '/cart', order: 20 }],
   },
   // Not self-contained yet: routes, services and models arrive with the module's first feature.
   isSelfContained: false,

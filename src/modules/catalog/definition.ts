@@ -10,11 +10,11 @@ export const definition = defineModule({
   requires: [],
   features: ['product_catalog', 'product_categories', 'product_search'],
   menuItems: {
-    admin: [{ id: 'products', label: 'catalog:menu.products', path: '/products', permission: 'catalog.products.view', order: 30 }],
+    admin: [{ id: 'products', icon: 'package', label: 'catalog:menu.products', path: '/products', permission: 'catalog.products.view', order: 30 }],
     vendor: [
-      { id: 'products', label: 'catalog:menu.products', path: '/products', permission: 'catalog.products.view', order: 20 },
+      { id: 'products', icon: 'package', label: 'catalog:menu.products', path: '/products', permission: 'catalog.products.view', order: 20 },
       {
-        id: 'categories',
+        id: 'categories', icon: 'tag',
         label: 'catalog:menu.categories',
         path: '/categories',
         permission: 'catalog.categories.manage',
@@ -22,8 +22,8 @@ export const definition = defineModule({
       },
     ],
     storefront: [
-      { id: 'products', label: 'catalog:menu.products', path: '/products', order: 10 },
-      { id: 'search', label: 'catalog:menu.search', path: '/search', order: 11 },
+      { id: 'products', icon: 'package', label: 'catalog:menu.products', path: '/products', order: 10 },
+      { id: 'search', icon: 'search', label: 'catalog:menu.search', path: '/search', order: 11 },
     ],
   },
   // Not self-contained yet: routes, services and models arrive with the module's first feature.

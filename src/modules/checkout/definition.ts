@@ -13,7 +13,7 @@ export const definition = defineModule({
   menuItems: {
     vendor: [
       {
-        id: 'checkout-settings',
+        id: 'checkout-settings', icon: 'credit-card',
         label: 'checkout:menu.checkout-settings',
         path: '/settings/checkout',
         permission: 'checkout.settings.manage',

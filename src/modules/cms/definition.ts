@@ -11,14 +11,14 @@ export const definition = defineModule({
   features: ['content_pages', 'media_library', 'custom_themes'],
   menuItems: {
     admin: [
-      { id: 'content-pages', label: 'cms:menu.content-pages', path: '/content-pages', permission: 'cms.pages.view', order: 70 },
-      { id: 'media', label: 'cms:menu.media', path: '/media', permission: 'cms.media.manage', order: 71 },
-      { id: 'themes', label: 'cms:menu.themes', path: '/themes', permission: 'cms.themes.manage', order: 72 },
+      { id: 'content-pages', icon: 'file-text', label: 'cms:menu.content-pages', path: '/content-pages', permission: 'cms.pages.view', order: 70 },
+      { id: 'media', icon: 'image', label: 'cms:menu.media', path: '/media', permission: 'cms.media.manage', order: 71 },
+      { id: 'themes', icon: 'palette', label: 'cms:menu.themes', path: '/themes', permission: 'cms.themes.manage', order: 72 },
     ],
     vendor: [
-      { id: 'content-pages', label: 'cms:menu.content-pages', path: '/content-pages', permission: 'cms.pages.view', order: 70 },
-      { id: 'media', label: 'cms:menu.media', path: '/media', permission: 'cms.media.manage', order: 71 },
-      { id: 'themes', label: 'cms:menu.themes', path: '/themes', permission: 'cms.themes.manage', order: 72 },
+      { id: 'content-pages', icon: 'file-text', label: 'cms:menu.content-pages', path: '/content-pages', permission: 'cms.pages.view', order: 70 },
+      { id: 'media', icon: 'image', label: 'cms:menu.media', path: '/media', permission: 'cms.media.manage', order: 71 },
+      { id: 'themes', icon: 'palette', label: 'cms:menu.themes', path: '/themes', permission: 'cms.themes.manage', order: 72 },
     ],
   },
   // Not self-contained yet: routes, services and models arrive with the module's first feature.

@@ -11,14 +11,14 @@ export const definition = defineModule({
   features: ['dashboard', 'settings', 'profile'],
   menuItems: {
     admin: [
-      { id: 'dashboard', label: 'core:menu.dashboard', path: '/dashboard', permission: 'core.dashboard.view', order: 10 },
-      { id: 'settings', label: 'core:menu.settings', path: '/settings', permission: 'core.settings.view', order: 900 },
-      { id: 'profile', label: 'core:menu.profile', path: '/profile', order: 990 },
+      { id: 'dashboard', icon: 'dashboard', label: 'core:menu.dashboard', path: '/dashboard', permission: 'core.dashboard.view', order: 10 },
+      { id: 'settings', icon: 'settings', label: 'core:menu.settings', path: '/settings', permission: 'core.settings.view', order: 900 },
+      { id: 'profile', icon: 'user', label: 'core:menu.profile', path: '/profile', order: 990 },
     ],
     vendor: [
-      { id: 'dashboard', label: 'core:menu.dashboard', path: '/dashboard', permission: 'core.dashboard.view', order: 10 },
-      { id: 'settings', label: 'core:menu.settings', path: '/settings', permission: 'core.settings.view', order: 900 },
-      { id: 'profile', label: 'core:menu.profile', path: '/profile', order: 990 },
+      { id: 'dashboard', icon: 'dashboard', label: 'core:menu.dashboard', path: '/dashboard', permission: 'core.dashboard.view', order: 10 },
+      { id: 'settings', icon: 'settings', label: 'core:menu.settings', path: '/settings', permission: 'core.settings.view', order: 900 },
+      { id: 'profile', icon: 'user', label: 'core:menu.profile', path: '/profile', order: 990 },
     ],
   },
   // Not self-contained yet: routes, services and models arrive with the module's first feature.

@@ -10,18 +10,18 @@ export const definition = defineModule({
   requires: [],
   features: ['customer_profiles', 'customer_segments'],
   menuItems: {
-    admin: [{ id: 'customers', label: 'customers:menu.customers', path: '/customers', permission: 'customers.view', order: 50 }],
+    admin: [{ id: 'customers', icon: 'users', label: 'customers:menu.customers', path: '/customers', permission: 'customers.view', order: 50 }],
     vendor: [
-      { id: 'customers', label: 'customers:menu.customers', path: '/customers', permission: 'customers.view', order: 50 },
+      { id: 'customers', icon: 'users', label: 'customers:menu.customers', path: '/customers', permission: 'customers.view', order: 50 },
       {
-        id: 'customer-segments',
+        id: 'customer-segments', icon: 'filter',
         label: 'customers:menu.customer-segments',
         path: '/customers/segments',
         permission: 'customers.segments.manage',
         order: 51,
       },
     ],
-    storefront: [{ id: 'account', label: 'customers:menu.account', path: '/account', order: 30 }],
+    storefront: [{ id: 'account', icon: 'user', label: 'customers:menu.account', path: '/account', order: 30 }],
   },
   // Not self-contained yet: routes, services and models arrive with the module's first feature.
   isSelfContained: false,

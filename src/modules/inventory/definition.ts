@@ -11,9 +11,9 @@ export const definition = defineModule({
   features: ['stock_tracking', 'stock_locations', 'low_stock_alerts'],
   menuItems: {
     vendor: [
-      { id: 'inventory', label: 'inventory:menu.inventory', path: '/inventory', permission: 'inventory.view', order: 30 },
+      { id: 'inventory', icon: 'warehouse', label: 'inventory:menu.inventory', path: '/inventory', permission: 'inventory.view', order: 30 },
       {
-        id: 'stock-locations',
+        id: 'stock-locations', icon: 'map-pin',
         label: 'inventory:menu.stock-locations',
         path: '/inventory/locations',
         permission: 'inventory.locations.manage',

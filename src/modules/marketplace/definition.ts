@@ -10,8 +10,8 @@ export const definition = defineModule({
   requires: ['inventory'],
   features: ['letzshop_product_export', 'letzshop_order_import', 'letzshop_fulfillment_sync'],
   menuItems: {
-    admin: [{ id: 'letzshop', label: 'marketplace:menu.letzshop', path: '/letzshop', permission: 'marketplace.view', order: 60 }],
-    vendor: [{ id: 'letzshop', label: 'marketplace:menu.letzshop', path: '/letzshop', permission: 'marketplace.view', order: 60 }],
+    admin: [{ id: 'letzshop', icon: 'refresh', label: 'marketplace:menu.letzshop', path: '/letzshop', permission: 'marketplace.view', order: 60 }],
+    vendor: [{ id: 'letzshop', icon: 'refresh', label: 'marketplace:menu.letzshop', path: '/letzshop', permission: 'marketplace.view', order: 60 }],
   },
   // Not self-contained yet: routes, services and models arrive with the module's first feature.
   isSelfContained: false,

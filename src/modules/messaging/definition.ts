@@ -10,18 +10,18 @@ export const definition = defineModule({
   requires: [],
   features: ['customer_messages', 'email_notifications'],
   menuItems: {
-    admin: [{ id: 'messages', label: 'messaging:menu.messages', path: '/messages', permission: 'messaging.view', order: 80 }],
+    admin: [{ id: 'messages', icon: 'message', label: 'messaging:menu.messages', path: '/messages', permission: 'messaging.view', order: 80 }],
     vendor: [
-      { id: 'messages', label: 'messaging:menu.messages', path: '/messages', permission: 'messaging.view', order: 80 },
+      { id: 'messages', icon: 'message', label: 'messaging:menu.messages', path: '/messages', permission: 'messaging.view', order: 80 },
       {
-        id: 'notification-templates',
+        id: 'notification-templates', icon: 'mail',
         label: 'messaging:menu.notification-templates',
         path: '/settings/notifications',
         permission: 'messaging.templates.manage',
         order: 912,
       },
     ],
-    storefront: [{ id: 'my-messages', label: 'messaging:menu.my-messages', path: '/account/messages', order: 32 }],
+    storefront: [{ id: 'my-messages', icon: 'inbox', label: 'messaging:menu.my-messages', path: '/account/messages', order: 32 }],
   },
   // Not self-contained yet: routes, services and models arrive with the module's first feature.
   isSelfContained: false,

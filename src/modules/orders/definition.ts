@@ -10,9 +10,9 @@ export const definition = defineModule({
   requires: ['payments'],
   features: ['order_management', 'order_fulfillment'],
   menuItems: {
-    admin: [{ id: 'orders', label: 'orders:menu.orders', path: '/orders', permission: 'orders.view', order: 40 }],
-    vendor: [{ id: 'orders', label: 'orders:menu.orders', path: '/orders', permission: 'orders.view', order: 40 }],
-    storefront: [{ id: 'my-orders', label: 'orders:menu.my-orders', path: '/account/orders', order: 31 }],
+    admin: [{ id: 'orders', icon: 'shopping-cart', label: 'orders:menu.orders', path: '/orders', permission: 'orders.view', order: 40 }],
+    vendor: [{ id: 'orders', icon: 'shopping-cart', label: 'orders:menu.orders', path: '/orders', permission: 'orders.view', order: 40 }],
+    storefront: [{ id: 'my-orders', icon: 'package', label: 'orders:menu.my-orders', path: '/account/orders', order: 31 }],
   },
   // Not self-contained yet: routes, services and models arrive with the module's first feature.
   isSelfContained: false,

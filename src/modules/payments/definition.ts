@@ -12,7 +12,7 @@ export const definition = defineModule({
   menuItems: {
     admin: [
       {
-        id: 'payment-gateways',
+        id: 'payment-gateways', icon: 'credit-card',
         label: 'payments:menu.payment-gateways',
         path: '/payment-gateways',
         permission: 'payments.gateways.manage',
@@ -20,9 +20,9 @@ export const definition = defineModule({
       },
     ],
     vendor: [
-      { id: 'payments', label: 'payments:menu.payments', path: '/payments', permission: 'payments.view', order: 41 },
+      { id: 'payments', icon: 'credit-card', label: 'payments:menu.payments', path: '/payments', permission: 'payments.view', order: 41 },
       {
-        id: 'payment-gateways',
+        id: 'payment-gateways', icon: 'credit-card',
         label: 'payments:menu.payment-gateways',
         path: '/settings/payments',
         permission: 'payments.gateways.manage',

@@ -11,12 +11,12 @@ export const definition = defineModule({
   features: ['team_management', 'custom_domains'],
   menuItems: {
     admin: [
-      { id: 'platforms', label: 'tenancy:menu.platforms', path: '/platforms', permission: 'tenancy.platforms.view', order: 20 },
-      { id: 'companies', label: 'tenancy:menu.companies', path: '/companies', permission: 'tenancy.companies.view', order: 21 },
-      { id: 'vendors', label: 'tenancy:menu.vendors', path: '/vendors', permission: 'tenancy.vendors.view', order: 22 },
-      { id: 'users', label: 'tenancy:menu.users', path: '/users', permission: 'tenancy.users.view', order: 23 },
+      { id: 'platforms', icon: 'globe', label: 'tenancy:menu.platforms', path: '/platforms', permission: 'tenancy.platforms.view', order: 20 },
+      { id: 'companies', icon: 'building', label: 'tenancy:menu.companies', path: '/companies', permission: 'tenancy.companies.view', order: 21 },
+      { id: 'vendors', icon: 'store', label: 'tenancy:menu.vendors', path: '/vendors', permission: 'tenancy.vendors.view', order: 22 },
+      { id: 'users', icon: 'users', label: 'tenancy:menu.users', path: '/users', permission: 'tenancy.users.view', order: 23 },
     ],
-    vendor: [{ id: 'team', label: 'tenancy:menu.team', path: '/team', permission: 'tenancy.team.manage', order: 800 }],
+    vendor: [{ id: 'team', icon: 'users', label: 'tenancy:menu.team', path: '/team', permission: 'tenancy.team.manage', order: 800 }],
   },
   // Not self-contained yet: routes, services and models arrive with the module's first feature.
   isSelfContained: false,

@@ -16,7 +16,7 @@ describe('module menu', () => {
       platform: 'wizamart',
       frontend: 'admin',
       path: '/admin/dev-tools/components',
-      t: (key: string) => key,
+      t: t.app.views.translations.translator('en'),
       hasPage: (pattern) => t.app.hasRoute({ method: 'GET', url: pattern }),
     });
     const paths = menu.map((m) => m.path);
