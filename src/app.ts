@@ -6,7 +6,7 @@ import './core/app-context.ts';
 import type { AppContext } from './core/app-context.ts';
 import { loadSettings, type Settings } from './core/config.ts';
 import { FeatureGate } from './core/feature-gate.ts';
-import { checkPermissionDeclarations, PermissionCatalog } from './core/permissions.ts';
+import { PermissionCatalog } from './core/permissions.ts';
 import { openDatabase, type Database } from './core/database/database.ts';
 import { loggerOptions, REQUEST_ID_HEADER } from './core/logging.ts';
 import { registerObservability } from './core/observability.ts';
@@ -16,11 +16,9 @@ import { registerPlatformContext } from './middleware/platform-context.ts';
 import { registerModuleAdminApi } from './api/module-admin.routes.ts';
 import { registerOpenApi } from './api/openapi.ts';
 import { loadModuleConfigs, setActiveModuleConfigs } from './modules/config.ts';
-import { checkDependencyRules } from './modules/dependency-rules.ts';
-import { DEFAULT_MODULES_DIR, discoverModules } from './modules/discovery.ts';
+import { DEFAULT_MODULES_DIR } from './modules/discovery.ts';
+import { loadRegistry } from './modules/load-registry.ts';
 import { MigrationRunner } from './modules/migrations.ts';
-import { ModuleLoadError } from './modules/module-problems.ts';
-import { ModuleRegistry } from './modules/registry.ts';
 import { loadRouters, registerModuleRoutes } from './modules/routes.ts';
 import { ModuleService } from './modules/service.ts';
 import { loadTasks } from './modules/tasks.ts';
@@ -47,6 +45,8 @@ export interface BuildAppOptions {
   cacheBust?: string;
 }
 
+export { loadRegistry };
+
 export type App = FastifyInstance & { wizamart: AppContext };
 
 /**
@@ -64,7 +64,6 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<App> {
   const modulesDir = options.modulesDir ?? settings.modulesDir ?? DEFAULT_MODULES_DIR;
   const registry = await loadRegistry(modulesDir, options.cacheBust);
   const moduleConfigs = await loadModuleConfigs(registry, options.cacheBust);
-  setActiveModuleConfigs(moduleConfigs);
   const routers = await loadRouters(registry, options.cacheBust);
   const tasks = await loadTasks(registry, options.cacheBust);
 
@@ -77,6 +76,10 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<App> {
       ...(options.pglite ? { pglite: options.pglite } : {}),
     }));
 
+  // Published before the routes register (they may read them), and put back
+  // if this build fails, so a failed rebuild in development leaves the
+  // running app's configs in place.
+  const previousConfigs = setActiveModuleConfigs(moduleConfigs);
   const app = Fastify({ ...loggerOptions(settings, options.logStream), routerOptions: { ignoreTrailingSlash: true } }).withTypeProvider<TypeBoxTypeProvider>();
   try {
     const migrate = options.migrate ?? settings.autoMigrate ?? database.kind === 'pglite';
@@ -121,19 +124,9 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<App> {
     await app.ready();
     return app as unknown as App;
   } catch (error) {
+    setActiveModuleConfigs(previousConfigs);
     await app.close().catch(() => undefined);
     if (ownsDatabase) await database.close().catch(() => undefined);
     throw error;
   }
-}
-
-/** Discovers the modules and checks their dependency rules; every problem is reported at once. */
-export async function loadRegistry(modulesDir: string, cacheBust?: string): Promise<ModuleRegistry> {
-  const manifests = await discoverModules(modulesDir, cacheBust ? { cacheBust } : {});
-  const problems = checkDependencyRules(manifests.map((m) => m.definition));
-  if (problems.length > 0) throw new ModuleLoadError(problems);
-  const registry = new ModuleRegistry(manifests);
-  const permissionProblems = checkPermissionDeclarations(registry);
-  if (permissionProblems.length > 0) throw new ModuleLoadError(permissionProblems);
-  return registry;
 }

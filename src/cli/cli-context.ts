@@ -24,22 +24,10 @@ export async function modulesDirOf(settings: Settings): Promise<string> {
   return DEFAULT_MODULES_DIR;
 }
 
-/**
- * Discovers the modules and checks their dependency rules, without the
- * database. The same steps as `loadRegistry` in `app.ts`, repeated here
- * because importing `app.ts` would load Fastify and every plugin.
- */
+/** Discovers the modules and checks their rules, without the database or Fastify. */
 export async function loadCliRegistry(settings: Settings): Promise<ModuleRegistry> {
-  const [{ discoverModules }, { checkDependencyRules }, { ModuleLoadError }, { ModuleRegistry }] = await Promise.all([
-    import('../modules/discovery.ts'),
-    import('../modules/dependency-rules.ts'),
-    import('../modules/module-problems.ts'),
-    import('../modules/registry.ts'),
-  ]);
-  const manifests = await discoverModules(await modulesDirOf(settings));
-  const problems = checkDependencyRules(manifests.map((m) => m.definition));
-  if (problems.length > 0) throw new ModuleLoadError(problems);
-  return new ModuleRegistry(manifests);
+  const { loadRegistry } = await import('../modules/load-registry.ts');
+  return loadRegistry(await modulesDirOf(settings));
 }
 
 /** Runs `work` on the settings' database, closed (and unlocked) afterwards whatever happens. */

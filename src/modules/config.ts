@@ -70,9 +70,11 @@ export async function loadModuleConfigs(registry: ModuleRegistry, cacheBust?: st
 
 let active: ModuleConfigs | undefined;
 
-/** Makes `getModuleConfig` answer from these configs (done by the app at boot). */
-export function setActiveModuleConfigs(configs: ModuleConfigs): void {
+/** Makes `getModuleConfig` answer from these configs (done by the app at boot); returns the previous ones. */
+export function setActiveModuleConfigs(configs: ModuleConfigs | undefined): ModuleConfigs | undefined {
+  const previous = active;
   active = configs;
+  return previous;
 }
 
 /**
