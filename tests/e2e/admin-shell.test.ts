@@ -46,7 +46,7 @@ describe('admin shell in a browser', () => {
     expect(all.length).toBeGreaterThan(20);
     await page.fill('#icon-search', 'cart');
     await page.waitForFunction(
-      (n) => [...document.querySelectorAll<HTMLElement>('.icon-tile')].filter((e) => e.offsetParent !== null).length < n,
+      (n) => Array.from(document.querySelectorAll<HTMLElement>(".icon-tile")).filter((e) => e.offsetParent !== null).length < n,
       all.length,
     );
     const names = await visibleNames();
