@@ -6,8 +6,8 @@ export default defineConfig({
     // Each file boots its own embedded database; a few at a time fits 2 cores.
     pool: 'forks',
     poolOptions: { forks: { maxForks: 3, minForks: 1 } },
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    testTimeout: 90_000,
+    hookTimeout: 180_000,
     setupFiles: ['tests/helpers/setup.ts'],
   },
 });

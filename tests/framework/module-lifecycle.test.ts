@@ -86,5 +86,5 @@ describe('a module folder, added and removed', () => {
     const alphaPage = await after.inject({ url: '/admin/alpha/hello', headers: { accept: 'text/html' } });
     expect(alphaPage.body).toContain('<p id="greeting">Hello</p>');
     expect(alphaPage.body).not.toContain('Hallo-Seite');
-  });
+  }, 180_000);
 });
