@@ -146,7 +146,7 @@ export async function runStartupBench(options: StartupBenchOptions = DEFAULT_STA
     const samples = totals.get(s.name)!;
     const phased = phaseSamples.get(s.name)!;
     const names = Object.keys(phased[0]?.phases ?? {});
-    const first = samples[0]!;
+    const first = samples[0] ?? phased[0]!;
     const phaseMedians = (pick: (x: StartupSample) => Readonly<Record<string, number>>) =>
       Object.fromEntries(names.map((n) => [n, round(median(phased.map((x) => pick(x)[n] ?? 0)))]));
     return {
