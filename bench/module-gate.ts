@@ -14,9 +14,9 @@
  * run to run on a shared machine). autocannon runs here, on the other core.
  *
  * Three measures, from the most familiar to the most robust:
- * 1. throughput (req/s, 10 connections) of short `open`/`gated`/`bare` runs
- *    alternating in rotating order; the ratio is the median over rounds of
- *    adjacent runs. What a user sees, but a neighbour's load on a shared
+ * 1. throughput (req/s, 10 connections) of short `bare`/`open`/`gated` runs,
+ *    the six orders of the three in turn; each ratio is the median over
+ *    rounds of the runs of the same round. What a user sees, but a neighbour's load on a shared
  *    2-core machine moves it by far more than the gate could.
  * 2. the server's CPU time per request over the same runs (its
  *    `process.cpuUsage()` difference divided by the requests served).
@@ -28,7 +28,7 @@
  *    cycle carries a hook that spins for 1 µs, so each run shows that a
  *    cost of that size is seen, and read at its size.
  *
- *   node --import tsx bench/module-gate.ts [--rounds 10] [--duration 3] [--connections 10]
+ *   node --import tsx bench/module-gate.ts [--rounds 12] [--duration 3] [--connections 10]
  *                                          [--warmup 3] [--interleaved-runs 5]
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -54,13 +54,21 @@ export interface GateBenchOptions {
   log?: (line: string) => void;
 }
 
-export const DEFAULT_GATE_OPTIONS: GateBenchOptions = { rounds: 10, duration: 3, connections: 10, warmup: 3, interleavedRuns: 5 };
+export const DEFAULT_GATE_OPTIONS: GateBenchOptions = { rounds: 12, duration: 3, connections: 10, warmup: 3, interleavedRuns: 5 };
 
 /** The issue's target: the gate costs under 5% on a trivial JSON route. */
 export const GATE_TARGET_PCT = 5;
 
 const VARIANTS = ['bare', 'open', 'gated'] as const;
 type Variant = (typeof VARIANTS)[number];
+const ORDERS: ReadonlyArray<readonly Variant[]> = [
+  ['bare', 'open', 'gated'],
+  ['gated', 'bare', 'open'],
+  ['open', 'gated', 'bare'],
+  ['bare', 'gated', 'open'],
+  ['open', 'bare', 'gated'],
+  ['gated', 'open', 'bare'],
+];
 
 export interface RunResult {
   readonly reqPerSec: number;
@@ -243,9 +251,15 @@ export async function runModuleGateBench(options: GateBenchOptions = DEFAULT_GAT
     const runs: Record<Variant, RunResult[]> = { bare: [], open: [], gated: [] };
     const rounds: Array<Record<Variant, RunResult>> = [];
     for (let r = 0; r < options.rounds; r++) {
-      const order = VARIANTS.map((_, i) => VARIANTS[(i + r) % VARIANTS.length]!);
+      // The six orders of the three variants in turn: each variant runs in
+      // each position, and after each other one, equally often (with a
+      // plain rotation `open` followed bare, whose server had been idle, in
+      // most rounds). One unmeasured second before each run keeps the
+      // idle-to-busy transition out of the figures.
+      const order = ORDERS[r % ORDERS.length]!;
       const current: Partial<Record<Variant, RunResult>> = {};
       for (const v of order) {
+        await run(v, 1);
         current[v] = await run(v, options.duration);
         runs[v].push(current[v]);
       }

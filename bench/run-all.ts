@@ -5,7 +5,7 @@
  * `bench/results/latest.json`.
  *
  *   npm run bench -- [--runs 5] [--phase-runs 3] [--generated 100,200]
- *                    [--rounds 5] [--duration 5] [--connections 10] [--warmup 3]
+ *                    [--rounds 12] [--duration 3] [--connections 10] [--warmup 3] [--interleaved-runs 5]
  *                    [--only startup|gate]
  */
 import { execFileSync } from 'node:child_process';
