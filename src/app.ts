@@ -12,7 +12,16 @@ import { loggerOptions, REQUEST_ID_HEADER } from './core/logging.ts';
 import { registerObservability } from './core/observability.ts';
 import { createTaskQueue } from './core/queue/create-queue.ts';
 import { installErrorHandler } from './exceptions/error-handler.ts';
-import { registerPlatformContext } from './middleware/platform-context.ts';
+import { devPrefixRewriter, registerPlatformContext } from './middleware/platform-context.ts';
+import { registerAuthPlugins } from './middleware/auth.ts';
+import { AuthService } from './core/auth/auth-service.ts';
+import { collectProviders } from './core/auth/providers.ts';
+import { resolveAuthSecret } from './core/auth/secret.ts';
+import { Mailer } from './core/mail/mailer.ts';
+import { MenuConfigStore } from './core/menu-config.ts';
+import { registerAuthApi } from './api/auth/auth-api.routes.ts';
+import { registerAuthPages } from './api/auth/auth-pages.routes.ts';
+import { ModuleLoadError } from './modules/module-problems.ts';
 import { registerModuleAdminApi } from './api/module-admin.routes.ts';
 import { registerOpenApi } from './api/openapi.ts';
 import { loadModuleConfigs, setActiveModuleConfigs } from './modules/config.ts';
@@ -47,6 +56,13 @@ export interface BuildAppOptions {
 
 export { loadRegistry };
 
+/** The rate limiter's own Redis connection, so per-IP sign-in limits hold across instances. */
+async function openRateLimitRedis(url: string): Promise<{ disconnect(): void }> {
+  const { Redis } = await import('ioredis');
+  // The limiter must not hang a request when Redis is away: it fails fast and the request proceeds.
+  return new Redis(url, { connectTimeout: 2000, maxRetriesPerRequest: 1, enableOfflineQueue: false });
+}
+
 export type App = FastifyInstance & { wizamart: AppContext };
 
 /**
@@ -63,6 +79,8 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<App> {
   const settings: Settings = Object.freeze({ ...loadSettings(options.env ?? process.env), ...options.settings });
   const modulesDir = options.modulesDir ?? settings.modulesDir ?? DEFAULT_MODULES_DIR;
   const registry = await loadRegistry(modulesDir, options.cacheBust);
+  const providers = collectProviders(registry);
+  if (providers.problems.length > 0) throw new ModuleLoadError(providers.problems);
   const moduleConfigs = await loadModuleConfigs(registry, options.cacheBust);
   const routers = await loadRouters(registry, options.cacheBust);
   const tasks = await loadTasks(registry, options.cacheBust);
@@ -80,7 +98,13 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<App> {
   // if this build fails, so a failed rebuild in development leaves the
   // running app's configs in place.
   const previousConfigs = setActiveModuleConfigs(moduleConfigs);
-  const app = Fastify({ ...loggerOptions(settings, options.logStream), routerOptions: { ignoreTrailingSlash: true } }).withTypeProvider<TypeBoxTypeProvider>();
+  const rewriteUrl = devPrefixRewriter(settings);
+  const app = Fastify({
+    ...loggerOptions(settings, options.logStream),
+    routerOptions: { ignoreTrailingSlash: true },
+    trustProxy: settings.trustProxy,
+    ...(rewriteUrl ? { rewriteUrl } : {}),
+  }).withTypeProvider<TypeBoxTypeProvider>();
   try {
     const migrate = options.migrate ?? settings.autoMigrate ?? database.kind === 'pglite';
     if (migrate) {
@@ -90,6 +114,19 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<App> {
     const modules = new ModuleService(database.db, registry, database.notifier);
     await modules.start();
     const queue = createTaskQueue({ settings, database, registry, modules, tasks, logger: app.log });
+    const permissions = PermissionCatalog.fromRegistry(registry);
+    const menus = new MenuConfigStore(database.db, database.notifier);
+    await menus.start();
+    const auth = new AuthService({
+      db: database.db,
+      secret: resolveAuthSecret(settings, database, app.log),
+      accessTokenTtl: settings.accessTokenTtl,
+      refreshTokenTtlDays: settings.refreshTokenTtlDays,
+      identities: providers.identities,
+      modules,
+      permissions,
+    });
+    const mailer = new Mailer({ db: database.db, smtpUrl: settings.smtpUrl, from: settings.mailFrom, logger: app.log });
     const context: AppContext = Object.freeze({
       settings,
       registry,
@@ -97,8 +134,12 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<App> {
       modules,
       moduleConfigs,
       queue,
-      permissions: PermissionCatalog.fromRegistry(registry),
+      permissions,
       features: new FeatureGate(registry, modules),
+      auth,
+      mailer,
+      menus,
+      tenants: providers.tenants,
     });
     app.decorate('wizamart', context);
 
@@ -107,16 +148,23 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<App> {
       done();
     });
     installErrorHandler(app);
-    registerPlatformContext(app, settings);
+    await registerPlatformContext(app, { settings, database, tenants: providers.tenants });
+    const rateLimitRedis = settings.redisUrl ? await openRateLimitRedis(settings.redisUrl) : undefined;
+    await registerAuthPlugins(app, settings, rateLimitRedis);
     await registerOpenApi(app, registry);
     registerObservability(app, context);
     await registerViews(app, registry);
     await registerModuleStatic(app, registry);
+    registerAuthApi(app, context);
+    registerAuthPages(app, context);
     registerModuleAdminApi(app, context);
-    registerModuleRoutes(app, routers, registry, modules);
+    registerModuleRoutes(app, routers, context);
 
     app.addHook('onClose', async () => {
       await queue.close();
+      await menus.stop();
+      await mailer.close();
+      rateLimitRedis?.disconnect();
       await modules.stop();
       if (ownsDatabase) await database.close();
     });

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { AppContext, PlatformRef } from '../core/app-context.ts';
+import type { Principal } from '../core/auth/principal.ts';
 import { AppError } from '../exceptions/base.ts';
 import { FRAMEWORK_ERRORS } from '../exceptions/framework-errors.ts';
 
@@ -35,4 +36,10 @@ export async function requireModule(request: FastifyRequest, moduleCode: string)
   }
 }
 
-export { requireAdminToken } from '../middleware/auth.ts';
+/** The signed-in user of a protected route; AUTH_REQUIRED when there is none. */
+export function getPrincipal(request: FastifyRequest): Principal {
+  if (!request.principal) throw new AppError(FRAMEWORK_ERRORS.AUTH_REQUIRED);
+  return request.principal;
+}
+
+export { authenticate, requirePermission, requirePlatformAccess, administersPlatform } from '../middleware/auth.ts';

@@ -1,7 +1,8 @@
 import { Type } from 'typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../core/app-context.ts';
-import { requireAdminToken } from '../middleware/auth.ts';
+import { actorOf } from '../core/auth/principal.ts';
+import { authenticate, requirePermission, requirePlatformAccess } from '../middleware/auth.ts';
 import { moduleTier } from '../modules/base.ts';
 import { errorResponses } from './schemas.ts';
 
@@ -59,21 +60,24 @@ const CodeParam = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,63}$' });
  * `?dry_run=true`). The same service and audit log as the CLI.
  */
 export function registerModuleAdminApi(app: FastifyInstance, ctx: AppContext): void {
-  const guard = requireAdminToken(ctx.settings.adminToken);
   const { registry, modules } = ctx;
+  const view = requirePermission('tenancy.modules.view');
+  const manage = requirePermission('tenancy.modules.manage');
+  const platformAccess = requirePlatformAccess('platform');
 
   void app.register(
     async (scope) => {
-      scope.addHook('preHandler', guard);
+      if (ctx.auth.supports('admin')) scope.addHook('preHandler', authenticate(ctx.auth, 'admin', { mode: 'api' }));
 
       scope.get(
         '/modules',
         {
+          preHandler: view,
           schema: {
             tags: ['framework'],
             summary: 'All installed modules with their tier and dependencies',
-            security: [{ adminToken: [] }],
-            response: { 200: Type.Object({ modules: Type.Array(ModuleInfo) }), ...errorResponses(401, 503) },
+            security: [{ bearerAuth: [] }],
+            response: { 200: Type.Object({ modules: Type.Array(ModuleInfo) }), ...errorResponses(401, 403) },
           },
         },
         async () => ({
@@ -95,14 +99,15 @@ export function registerModuleAdminApi(app: FastifyInstance, ctx: AppContext): v
       scope.get(
         '/platforms/:platform/modules',
         {
+          preHandler: [platformAccess, view],
           schema: {
             tags: ['framework'],
             summary: "A platform's modules and whether each is enabled",
-            security: [{ adminToken: [] }],
+            security: [{ bearerAuth: [] }],
             params: Type.Object({ platform: CodeParam }),
             response: {
               200: Type.Object({ platform: Type.String(), modules: Type.Array(PlatformModule) }),
-              ...errorResponses(400, 401, 404, 503),
+              ...errorResponses(400, 401, 403, 404),
             },
           },
         },
@@ -116,10 +121,11 @@ export function registerModuleAdminApi(app: FastifyInstance, ctx: AppContext): v
       scope.get(
         '/platforms/:platform/modules/audit',
         {
+          preHandler: [platformAccess, view],
           schema: {
             tags: ['framework'],
             summary: "The audit log of a platform's module changes, newest first",
-            security: [{ adminToken: [] }],
+            security: [{ bearerAuth: [] }],
             params: Type.Object({ platform: CodeParam }),
             querystring: Type.Object({
               limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
@@ -127,7 +133,7 @@ export function registerModuleAdminApi(app: FastifyInstance, ctx: AppContext): v
             }),
             response: {
               200: Type.Object({ platform: Type.String(), total: Type.Integer(), entries: Type.Array(AuditEntry) }),
-              ...errorResponses(400, 401, 404, 503),
+              ...errorResponses(400, 401, 403, 404),
             },
           },
         },
@@ -147,19 +153,20 @@ export function registerModuleAdminApi(app: FastifyInstance, ctx: AppContext): v
         scope.post(
           `/platforms/:platform/modules/:module/${action}`,
           {
+            preHandler: [platformAccess, manage],
             schema: {
               tags: ['framework'],
               summary: action === 'enable' ? 'Enable a module and what it requires' : 'Disable a module and what requires it',
-              security: [{ adminToken: [] }],
+              security: [{ bearerAuth: [] }],
               params: Type.Object({ platform: CodeParam, module: CodeParam }),
               querystring: Type.Object({ dry_run: Type.Boolean({ default: false }) }),
-              response: { 200: ChangeResult, ...errorResponses(400, 401, 404, 409, 503) },
+              response: { 200: ChangeResult, ...errorResponses(400, 401, 403, 404, 409) },
             },
           },
           async (request) => {
             const { platform, module } = request.params as { platform: string; module: string };
             const { dry_run: dryRun } = request.query as { dry_run: boolean };
-            const actor = request.principal?.id ?? 'unknown';
+            const actor = actorOf(request.principal);
             const result =
               action === 'enable'
                 ? await modules.enableModule(platform, module, { actor, dryRun })

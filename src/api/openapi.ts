@@ -17,7 +17,7 @@ export async function registerOpenApi(app: FastifyInstance, registry: ModuleRegi
         ...[...registry.MODULES.values()].map((m) => ({ name: m.code, description: m.name })),
       ],
       components: {
-        securitySchemes: { adminToken: { type: 'http', scheme: 'bearer' } },
+        securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'An access token from POST /api/v1/{admin,vendor}/auth/login' } },
       },
     },
   });

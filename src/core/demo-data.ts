@@ -23,6 +23,12 @@ export interface DemoRecord {
   readonly source: string;
 }
 
+/** Demo sign-ins, printed by `wizamart demo` and the first `npm start`. Demo only: the passwords are public. */
+export interface DemoCredentials {
+  admin?: { email: string; password: string };
+  vendors: Array<{ code: string; name: string; owner: { email: string; password: string } }>;
+}
+
 /** What a module's demo loader receives. */
 export interface DemoContext {
   readonly db: Kysely<FrameworkTables>;
@@ -31,6 +37,8 @@ export interface DemoContext {
   /** The demo platform's code. */
   readonly platform: string;
   readonly actor: string;
+  /** Where a loader reports the sign-ins it created (or found), every run. */
+  readonly credentials: DemoCredentials;
 }
 
 /**
@@ -63,6 +71,7 @@ export interface DemoDataResult {
   readonly platform: string;
   /** Everything created by this run; empty when the demo data was already there. */
   readonly created: readonly DemoRecord[];
+  readonly credentials: DemoCredentials;
 }
 
 export interface LoadDemoDataOptions {
@@ -99,11 +108,12 @@ export async function loadDemoData(options: LoadDemoDataOptions): Promise<DemoDa
       for (const changed of result.changed) created.push({ kind: 'module', key: changed, platform, source: 'framework' });
     }
   }
-  const ctx: DemoContext = { db, registry, modules, platform, actor: DEMO_ACTOR };
+  const credentials: DemoCredentials = { vendors: [] };
+  const ctx: DemoContext = { db, registry, modules, platform, actor: DEMO_ACTOR, credentials };
   for (const [code, loader] of await loadDemoLoaders(registry)) {
     for (const record of await loader(ctx)) created.push({ ...record, source: code });
   }
-  return { platform, created };
+  return { platform, created, credentials };
 }
 
 /** Each module's `demo` export, in dependency order; a `demo.ts` without one is reported like any broken module file. */
@@ -130,11 +140,32 @@ async function loadDemoLoaders(registry: ModuleRegistry): Promise<Array<[string,
   return loaders;
 }
 
-/** One line per kind for people: "platform wizamart; 12 module(s): analytics, billing, ...". */
-export function summarizeDemoData(result: DemoDataResult): string {
-  if (result.created.length === 0) return `Demo data already loaded on platform "${result.platform}"; nothing to create.`;
-  const byKind = new Map<string, string[]>();
-  for (const r of result.created) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r.key]);
-  const parts = [...byKind].map(([kind, keys]) => `${keys.length} ${kind}(s): ${keys.join(', ')}`);
-  return `Loaded demo data on platform "${result.platform}" (${DEMO_PLATFORM.name}):\n${parts.map((p) => `  ${p}`).join('\n')}`;
+/** One line per kind for people: "platform wizamart; 12 module(s): analytics, billing, ...", then the sign-ins. */
+export function summarizeDemoData(result: DemoDataResult, baseUrl = 'http://localhost:3000'): string {
+  const lines: string[] = [];
+  if (result.created.length === 0) lines.push(`Demo data already loaded on platform "${result.platform}"; nothing to create.`);
+  else {
+    const byKind = new Map<string, string[]>();
+    for (const r of result.created) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r.key]);
+    lines.push(`Loaded demo data on platform "${result.platform}" (${DEMO_PLATFORM.name}):`);
+    for (const [kind, keys] of byKind) lines.push(`  ${keys.length} ${kind}(s): ${keys.join(', ')}`);
+  }
+  const { admin, vendors } = result.credentials;
+  if (admin || vendors.length > 0) {
+    lines.push('Demo sign-ins (demo only: these passwords are public):');
+    if (admin) lines.push(`  admin back office  ${baseUrl}/admin/login  ${admin.email} / ${admin.password}`);
+    for (const v of vendors) lines.push(`  ${v.name.padEnd(18)} ${baseUrl}/vendor/login  ${v.owner.email} / ${v.owner.password}`);
+  }
+  return lines.join('\n');
+}
+
+/** The `wizamart demo --json` shape: the sign-ins first, then what was created. */
+export function demoJson(result: DemoDataResult): Record<string, unknown> {
+  const { admin, vendors } = result.credentials;
+  return {
+    admin: admin ?? null,
+    vendors: vendors.map((v) => ({ code: v.code, owner: v.owner })),
+    platform: result.platform,
+    created: result.created,
+  };
 }

@@ -42,6 +42,11 @@ export class PermissionCatalog {
     return [...this.#byCode.values()];
   }
 
+  /** The permissions an admin (`admin`) or vendor staff (`vendor`) can hold: their own scope plus `any`. */
+  forAudience(audience: 'admin' | 'vendor'): PermissionDefinition[] {
+    return this.all().filter((p) => (p.scope ?? 'any') === 'any' || p.scope === audience);
+  }
+
   /** The permissions of `granted` that exist and whose module is enabled. */
   grantable(granted: Iterable<string>, enabledModules: ReadonlySet<string>): Set<string> {
     const out = new Set<string>();

@@ -12,6 +12,7 @@ export type ErrorCategory =
   | 'NOT_ALLOWED'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'TOO_MANY_REQUESTS'
   | 'UNAVAILABLE'
   | 'INTERNAL';
 
@@ -22,6 +23,7 @@ export const CATEGORY_STATUS: Readonly<Record<ErrorCategory, number>> = Object.f
   NOT_ALLOWED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  TOO_MANY_REQUESTS: 429,
   UNAVAILABLE: 503,
   INTERNAL: 500,
 });

@@ -48,6 +48,14 @@ export function installErrorHandler(app: FastifyInstance): void {
         params: { detail },
       });
     }
+    if (typeof fe.code === 'string' && fe.code.startsWith('FST_CSRF')) {
+      const err = new AppError(FRAMEWORK_ERRORS.CSRF_INVALID);
+      return sendError(request, reply, { status: err.status, code: err.code, message: err.message, params: {} });
+    }
+    if (fe.statusCode === 429) {
+      // @fastify/rate-limit: a stable code and the limiter's own wording ("retry in 1 minute").
+      return sendError(request, reply, { status: 429, code: 'RATE_LIMITED', message: fe.message, params: {} });
+    }
     if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
       return sendError(request, reply, { status: fe.statusCode, code: fe.code ?? 'BAD_REQUEST', message: fe.message, params: {} });
     }

@@ -2,6 +2,9 @@ import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 import type { Kysely } from 'kysely';
 import type { FrameworkTables } from '../core/database/tables.ts';
+import type { IdentityProvider } from '../core/auth/identity-provider.ts';
+import type { Audience } from '../core/auth/principal.ts';
+import type { TenantResolver } from '../core/tenants.ts';
 
 /**
  * The module contract: what a module declares about itself in its
@@ -37,6 +40,8 @@ const PermissionSchema = Type.Object(
   {
     code: Type.String({ pattern: '^[a-z][a-z0-9-]*\\.[a-z0-9_.-]+$' }),
     description: Type.String(),
+    /** Who can hold it: admins only, vendor staff only, or both (default). */
+    scope: Type.Optional(Type.Union([Type.Literal('admin'), Type.Literal('vendor'), Type.Literal('any')])),
   },
   { additionalProperties: false },
 );
@@ -102,16 +107,30 @@ export interface HealthContext {
 
 type DeclaredFields = Static<typeof ModuleDefinitionSchema>;
 
+/**
+ * Framework extension points a module implements. The framework layer
+ * never imports a module; it finds these on the definitions instead.
+ * Only one module may provide each (checked at start-up).
+ */
+export interface ModuleProvides {
+  /** Who the users of an audience are (tenancy: admin and vendor; customers: customer). */
+  readonly identities?: Partial<Record<Audience, IdentityProvider>>;
+  /** Which platform and vendor a host or code names (tenancy). */
+  readonly tenants?: TenantResolver;
+}
+
 /** What an author writes: only `code` and `name` are required. */
 export type ModuleDefinitionInput = Partial<Omit<DeclaredFields, 'code' | 'name'>> &
   Pick<DeclaredFields, 'code' | 'name'> & {
     /** Optional health check, reported by `/health/ready`. */
     healthCheck?: (ctx: HealthContext) => Promise<HealthResult>;
+    provides?: ModuleProvides;
   };
 
 /** A validated, frozen definition with every default filled in. */
 export type ModuleDefinition = Readonly<DeclaredFields> & {
   readonly healthCheck?: (ctx: HealthContext) => Promise<HealthResult>;
+  readonly provides?: ModuleProvides;
 };
 
 /**
@@ -127,9 +146,12 @@ export type ModuleDefinition = Readonly<DeclaredFields> & {
  * });
  */
 export function defineModule(input: ModuleDefinitionInput): ModuleDefinition {
-  const { healthCheck, ...declared } = input;
+  const { healthCheck, provides, ...declared } = input;
   if (healthCheck !== undefined && typeof healthCheck !== 'function') {
     throw new ModuleDefinitionError(['healthCheck: expected a function']);
+  }
+  if (provides !== undefined && (typeof provides !== 'object' || provides === null)) {
+    throw new ModuleDefinitionError(['provides: expected an object']);
   }
   const value = Value.Default(ModuleDefinitionSchema, Value.Clone(declared)) as DeclaredFields;
   const problems = [...Value.Errors(ModuleDefinitionSchema, value)].map(
@@ -137,7 +159,9 @@ export function defineModule(input: ModuleDefinitionInput): ModuleDefinition {
   );
   if (value.isCore && value.isInternal) problems.push('isCore and isInternal: a module cannot be both core and internal');
   if (problems.length > 0) throw new ModuleDefinitionError([...new Set(problems)]);
-  return deepFreeze({ ...value, ...(healthCheck ? { healthCheck } : {}) });
+  // `provides` holds functions and service objects: frozen shallowly, not validated as data.
+  deepFreeze(value);
+  return Object.freeze({ ...value, ...(healthCheck ? { healthCheck } : {}), ...(provides ? { provides: Object.freeze({ ...provides }) } : {}) });
 }
 
 export function moduleTier(definition: Pick<ModuleDefinition, 'isCore' | 'isInternal'>): ModuleTier {

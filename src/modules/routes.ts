@@ -15,6 +15,9 @@ import { describe, importFresh, type RouteFile } from './discovery.ts';
 import { ModuleLoadError, type ModuleProblem } from './module-problems.ts';
 import type { ModuleRegistry } from './registry.ts';
 import type { ModuleService } from './service.ts';
+import type { AppContext } from '../core/app-context.ts';
+import type { Audience } from '../core/auth/principal.ts';
+import { authenticate, csrfGuard, requirePermission } from '../middleware/auth.ts';
 
 /** The Fastify instance a module's router receives: TypeBox schemas give typed handlers. */
 export type RouterInstance = FastifyInstance<
@@ -76,32 +79,57 @@ export async function loadRouters(registry: ModuleRegistry, cacheBust?: string):
   return loaded;
 }
 
+/** The audience whose sign-in a frontend's routes need: admin and vendor back offices. */
+const FRONTEND_AUDIENCE: Partial<Record<Frontend, Audience>> = { admin: 'admin', vendor: 'vendor' };
+
 /**
  * Registers each router as its own encapsulated plugin. Every route of a
  * non-core module passes through a gate that refuses the request when the
  * module is disabled on the request's platform, before the handler runs.
+ * Admin and vendor routes need a signed-in user of that audience (unless
+ * `config: { public: true }`) and the `config.permission` they name; page
+ * form posts need the CSRF token.
  */
-export function registerModuleRoutes(
-  app: FastifyInstance,
-  routers: readonly LoadedRouter[],
-  registry: ModuleRegistry,
-  modules: ModuleService,
-): void {
+export function registerModuleRoutes(app: FastifyInstance, routers: readonly LoadedRouter[], ctx: Pick<AppContext, 'registry' | 'modules' | 'auth' | 'settings'>): void {
+  const { registry, modules, auth } = ctx;
+  const unprotected = new Set<Audience>();
   for (const r of routers) {
     const def = registry.getModule(r.module)!;
+    const audience = FRONTEND_AUDIENCE[r.frontend];
+    const signIn = audience && auth.supports(audience) ? authenticate(auth, audience, { mode: r.kind === 'api' ? 'api' : 'page' }) : undefined;
+    if (audience && !signIn) unprotected.add(audience);
     const plugin: FastifyPluginAsync = async (scope) => {
+      const csrf = r.kind === 'pages' ? csrfGuard(app) : undefined;
       scope.addHook('onRoute', (route) => {
-        route.config = { ...(route.config as object), module: r.module, frontend: r.frontend };
+        const config = { ...(route.config as object), module: r.module, frontend: r.frontend } as { public?: boolean; permission?: string };
+        route.config = config;
         if (r.kind === 'api') {
           route.schema = { ...route.schema, tags: route.schema?.tags ?? [r.module] };
+          if (signIn && !config.public) route.schema = { ...route.schema, security: route.schema.security ?? [{ bearerAuth: [] }] };
         } else {
           route.schema = { ...route.schema, hide: true };
+        }
+        const guards = [
+          ...(signIn && !config.public ? [signIn] : []),
+          ...(csrf ? [csrf] : []),
+          ...(config.permission ? [requirePermission(config.permission)] : []),
+        ];
+        if (guards.length > 0) {
+          const own = route.preHandler ? (Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler]) : [];
+          route.preHandler = [...guards, ...own];
         }
       });
       if (!def.isCore) scope.addHook('onRequest', moduleGate(r.module, modules));
       await r.router(scope as unknown as RouterInstance);
     };
     void app.register(plugin, { prefix: mountPrefix(r.kind, r.frontend, r.module) });
+  }
+  for (const audience of unprotected) {
+    // Only a module tree without tenancy (framework tests, experiments) gets here.
+    if (ctx.settings.nodeEnv === 'production') {
+      throw new ModuleLoadError([{ module: 'tenancy', reason: `no module provides the "${audience}" identity, so /${audience} routes cannot be protected; production refuses to start` }]);
+    }
+    app.log.warn(`no module provides the "${audience}" identity: /${audience} routes are not protected by sign-in`);
   }
 }
 

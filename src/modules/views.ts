@@ -1,6 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type nunjucks from 'nunjucks';
 import type { AppContext, PlatformRef } from '../core/app-context.ts';
+import type { Principal } from '../core/auth/principal.ts';
+import type { VendorInfo } from '../core/tenants.ts';
+import { menuItemKey } from '../core/menu-config.ts';
 import { FRONTENDS, type Frontend, type ModuleTier } from './base.ts';
 import {
   DEFAULT_LANGUAGE,
@@ -50,6 +53,12 @@ export interface MenuEntry {
   readonly path: string;
   readonly icon: string | undefined;
   readonly active: boolean;
+  /** `<module>/<id>`: the item's name in the platform's menu configuration. */
+  readonly key: string;
+  /** Hidden by the platform (only listed with `includeHidden`). */
+  readonly hidden: boolean;
+  /** The permission the item needs, if any. */
+  readonly permission: string | undefined;
 }
 
 /** A language as the switcher shows it: with the link that chooses it. */
@@ -74,6 +83,20 @@ export interface BaseViewContext {
   readonly path: string;
   readonly requestId: string;
   readonly module: string | undefined;
+  /** The signed-in user on protected pages. */
+  readonly principal: Principal | undefined;
+  /** Whether the signed-in user holds a permission: `{% if can('tenancy.team.manage') %}`. */
+  readonly can: (permission: string) => boolean;
+  /** The vendor whose domain (or development prefix) the request came in on. */
+  readonly vendor: VendorInfo | undefined;
+  /** The development path prefix (`''` normally); `url()` puts it in front of a path. */
+  readonly urlPrefix: string;
+  /** A site path as a link: `href="{{ url('/admin/vendors') }}"`. */
+  readonly url: (path: string) => string;
+  /** The CSRF token every form posts back as `_csrf`. */
+  readonly csrfToken: string;
+  /** A one-off message key from `?notice=`, shown once after a redirect (`common:notices.<key>`). */
+  readonly notice: string | undefined;
 }
 
 /** The template engine and translations, reachable as `app.views` (e.g. for e-mails). */
@@ -193,7 +216,8 @@ export async function registerViews(app: FastifyInstance, registry: ModuleRegist
 
   app.decorateReply('view', async function view(this: FastifyReply, name: string, pageContext: Readonly<Record<string, unknown>> = {}) {
     const base = await baseViewContext(context, this.request, pageContext.menu === undefined);
-    const html = engine.render(name, { ...base, ...pageContext });
+    const csrfToken = typeof this.generateCsrf === 'function' ? this.generateCsrf() : '';
+    const html = engine.render(name, { ...base, csrfToken, ...pageContext });
     appendHeader(this, 'vary', 'Accept-Language, Cookie');
     return this.type('text/html; charset=utf-8').send(html);
   });
@@ -217,22 +241,35 @@ function warnUnknownMenuIcons(app: FastifyInstance, registry: ModuleRegistry, ic
  * not bring its own (error pages pass `menu: []`, so they render even when
  * the database is down).
  */
-export async function baseViewContext(ctx: Pick<AppContext, 'registry' | 'modules'>, request: FastifyRequest, withMenu = true): Promise<BaseViewContext> {
+export async function baseViewContext(ctx: Pick<AppContext, 'registry' | 'modules'> & Partial<Pick<AppContext, 'menus'>>, request: FastifyRequest, withMenu = true): Promise<BaseViewContext> {
   const language = request.language;
   const info = LANGUAGE_INFO[language];
   const path = request.url.split('?')[0] ?? '/';
   const frontend = frontendOf(request);
+  const principal = request.principal;
+  const urlPrefix = request.urlPrefix ?? '';
   const menu = withMenu
     ? await buildMenu(ctx, {
         platform: request.platform.code,
         frontend,
         path,
         t: request.t,
-        basePath: frontendBasePath(frontend, request.params),
+        basePath: urlPrefix + frontendBasePath(frontend, request.params),
         hasPage: (pattern) => request.server.hasRoute({ method: 'GET', url: pattern }),
+        ...(principal ? { permissions: principal.permissions } : {}),
+        ...(ctx.menus ? { overrides: await ctx.menus.get(request.platform.code, frontend) } : {}),
+        currentPath: urlPrefix + path,
       })
     : [];
+  const notice = noticeOf(request.url);
   return {
+    principal,
+    can: (permission: string) => principal?.permissions.has(permission) ?? false,
+    vendor: request.vendor,
+    urlPrefix,
+    url: (target: string) => `${urlPrefix}${target}`,
+    csrfToken: '',
+    notice,
     t: request.t,
     lang: language,
     htmlLang: info.tag,
@@ -260,6 +297,14 @@ export interface MenuInput {
    * Items whose page is not built yet are left out rather than linking to a 404.
    */
   readonly hasPage?: (pattern: string) => boolean;
+  /** The signed-in user's permissions: items needing another are left out. Without it, nothing is filtered (unprotected trees). */
+  readonly permissions?: ReadonlySet<string>;
+  /** The platform's hidden and reordered items, by `<module>/<id>`. */
+  readonly overrides?: ReadonlyMap<string, { hidden: boolean; position: number | null }>;
+  /** The path to mark active, when it differs from `path` (development prefix). */
+  readonly currentPath?: string;
+  /** Include hidden items (marked `hidden`), for the menu editor. */
+  readonly includeHidden?: boolean;
 }
 
 const DEFAULT_MENU_ORDER = 1000;
@@ -278,36 +323,50 @@ const DEFAULT_MENU_ORDER = 1000;
 export async function buildMenu(ctx: Pick<AppContext, 'registry' | 'modules'>, input: MenuInput): Promise<MenuEntry[]> {
   const enabled = await ctx.modules.getEnabledModuleCodes(input.platform);
   const base = (input.basePath ?? `/${input.frontend}`).replace(/\/+$/, '');
-  const items: Omit<MenuEntry, 'active'>[] = [];
-  const rank = new Map<string, readonly [number, number]>();
+  const items: Array<Omit<MenuEntry, 'active'> & { rank: readonly [number, number] }> = [];
   for (const code of enabled) {
     const def = ctx.registry.getModule(code);
     if (!def) continue;
     const tier: ModuleTier = def.isCore ? 'core' : def.isInternal ? 'internal' : 'optional';
     for (const item of def.menuItems[input.frontend] ?? []) {
       if (input.hasPage && !input.hasPage(`${patternBase(input.frontend)}${item.path}`)) continue;
-      const entry = {
+      if (input.permissions && item.permission && !input.permissions.has(item.permission)) continue;
+      const key = menuItemKey(code, item.id);
+      const override = input.overrides?.get(key);
+      if (override?.hidden && !input.includeHidden) continue;
+      items.push({
         id: item.id,
+        key,
         module: code,
         tier,
         label: input.t(item.label, { defaultValue: item.label }),
         path: `${base}${item.path}`,
         icon: item.icon,
-      };
-      rank.set(`${code}/${item.id}`, [tier === 'internal' ? 1 : 0, item.order ?? DEFAULT_MENU_ORDER]);
-      items.push(entry);
+        hidden: override?.hidden ?? false,
+        permission: item.permission,
+        // A platform's position wins over the module's order; internal tools stay last.
+        rank: [tier === 'internal' ? 1 : 0, override?.position ?? (item.order ?? DEFAULT_MENU_ORDER) + POSITION_OFFSET],
+      });
     }
   }
   // Array.prototype.sort is stable: equal ranks keep the registry's dependency order.
-  items.sort((a, b) => {
-    const [ta, oa] = rank.get(`${a.module}/${a.id}`)!;
-    const [tb, ob] = rank.get(`${b.module}/${b.id}`)!;
-    return ta - tb || oa - ob;
-  });
+  items.sort((a, b) => a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1]);
+  const current = input.currentPath ?? input.path;
   const active = items
-    .filter((i) => input.path === i.path || input.path.startsWith(`${i.path}/`))
+    .filter((i) => current === i.path || current.startsWith(`${i.path}/`))
     .reduce<string | undefined>((best, i) => (!best || i.path.length > best.length ? i.path : best), undefined);
-  return items.map((i) => ({ ...i, active: i.path === active }));
+  return items.map(({ rank: _rank, ...i }) => ({ ...i, active: i.path === active }));
+}
+
+/** Items a platform placed come before those it never touched (which keep the modules' order after them). */
+const POSITION_OFFSET = 100_000;
+
+/** `?notice=<key>`: the one-off message after a form's redirect. */
+function noticeOf(url: string): string | undefined {
+  const q = url.indexOf('?');
+  if (q === -1) return undefined;
+  const value = new URLSearchParams(url.slice(q + 1)).get('notice');
+  return value && /^[a-z0-9_]{1,64}$/.test(value) ? value : undefined;
 }
 
 /** The route's frontend (set by the route loader), else the first path segment, else `platform`. */
@@ -331,12 +390,14 @@ function frontendBasePath(frontend: Frontend, params: unknown): string {
   return typeof vendor === 'string' && vendor ? `/vendor/${encodeURIComponent(vendor)}` : '/vendor';
 }
 
-/** The request's language: `?lang=`, then the `lang` cookie, then Accept-Language, then `en`. */
-export function resolveLanguage(request: Pick<FastifyRequest, 'url' | 'headers'>): Language {
+/** The request's language: `?lang=`, then the `lang` cookie, then the signed-in user's, then Accept-Language, then `en`. */
+export function resolveLanguage(request: Pick<FastifyRequest, 'url' | 'headers'> & { principal?: { language: string } | undefined }): Language {
   const fromQuery = queryLanguage(request.url);
   if (fromQuery) return fromQuery;
   const fromCookie = readCookie(request.headers.cookie, LANGUAGE_COOKIE);
   if (isLanguage(fromCookie)) return fromCookie;
+  // A signed-in user's own choice (profile) before the browser's.
+  if (isLanguage(request.principal?.language)) return request.principal.language;
   const accept = request.headers['accept-language'];
   return negotiateLanguage(Array.isArray(accept) ? accept.join(',') : accept) ?? DEFAULT_LANGUAGE;
 }

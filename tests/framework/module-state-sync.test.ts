@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/app.ts';
 import { openDatabase, wrapPGlite, type Database } from '../../src/core/database/database.ts';
-import { adminHeaders, createTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../helpers/test-app.ts';
+import { adminHeaders, createTestApp, TEST_AUTH_SECRET, type TestApp } from '../helpers/test-app.ts';
 
 /** Polls until `check` is true; bounded, so a broken notification fails instead of hanging. */
 async function eventually(check: () => Promise<boolean>, timeoutMs = 5000): Promise<boolean> {
@@ -33,7 +33,7 @@ describe('module state across processes', () => {
       database: secondDb,
       migrate: false,
       env: {},
-      settings: { logLevel: 'silent', nodeEnv: 'test', adminToken: TEST_ADMIN_TOKEN },
+      settings: { logLevel: 'silent', nodeEnv: 'test', authSecret: TEST_AUTH_SECRET },
     });
     const other = second.wizamart.modules;
     expect(await other.isModuleEnabled('wizamart', 'billing')).toBe(false);
@@ -42,7 +42,7 @@ describe('module state across processes', () => {
     const res = await first.app.inject({
       method: 'POST',
       url: '/api/v1/admin/platforms/wizamart/modules/billing/enable',
-      headers: adminHeaders(),
+      headers: await adminHeaders(first.app),
     });
     expect(res.statusCode).toBe(200);
     expect(await eventually(async () => other.isModuleEnabledCached('wizamart', 'billing') !== false)).toBe(true);

@@ -3,7 +3,8 @@ import type { Settings } from '../../src/core/config.ts';
 import { DEFAULT_MODULES_DIR } from '../../src/modules/discovery.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
-export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
+/** Signs the test apps' access tokens. */
+export const TEST_AUTH_SECRET = 'test-auth-secret-0123456789-0123456789-abcdef';
 
 export interface TestAppOptions extends Omit<BuildAppOptions, 'database' | 'settings'> {
   settings?: Partial<Settings>;
@@ -31,7 +32,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     settings: {
       logLevel: 'silent',
       nodeEnv: 'test',
-      adminToken: TEST_ADMIN_TOKEN,
+      authSecret: TEST_AUTH_SECRET,
       // The second CI run sets REDIS_URL: every suite then runs its tasks on BullMQ.
       ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}),
       ...options.settings,
@@ -58,6 +59,4 @@ export async function seedPlatform(app: App, code: string, modules: readonly str
   for (const m of modules) await service.enableModule(code, m, { actor: 'test' });
 }
 
-export function adminHeaders(): Record<string, string> {
-  return { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
-}
+export { adminHeaders } from './auth.ts';

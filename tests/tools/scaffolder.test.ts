@@ -55,7 +55,7 @@ describe('a generated module', () => {
   });
 
   it('serves its API routes', async () => {
-    const created = await t.app.inject({ method: 'POST', url: '/api/v1/admin/gift-cards', headers: adminHeaders(), payload: { name: 'Birthday' } });
+    const created = await t.app.inject({ method: 'POST', url: '/api/v1/admin/gift-cards', headers: await adminHeaders(t.app), payload: { name: 'Birthday' } });
     expect(created.statusCode).toBe(201);
     const read = await t.app.inject({ method: 'GET', url: `/api/v1/vendor/gift-cards/${created.json().id}` });
     expect(read.json()).toMatchObject({ name: 'Birthday' });
@@ -76,7 +76,7 @@ describe('a generated module', () => {
   });
 
   it('answers its own error codes', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/admin/gift-cards/424242', headers: adminHeaders() });
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/admin/gift-cards/424242', headers: await adminHeaders(t.app) });
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe('GIFT_CARDS_ITEM_NOT_FOUND');
   });

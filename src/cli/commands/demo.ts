@@ -11,11 +11,11 @@ export function register(program: Command): void {
   program
     .command('demo')
     .description('load the demo data (idempotent): platform "wizamart" with every optional and internal module enabled')
-    .option('--json', 'print JSON: {platform, created: [{kind, key, platform?, source}]}')
+    .option('--json', 'print JSON: {admin: {email, password}, vendors: [{code, owner: {email, password}}], platform, created: [{kind, key, platform?, source}]}')
     .action(async (options: { json?: boolean }) => {
       const settings = await cliSettings();
       const registry = await loadCliRegistry(settings);
-      const [{ loadDemoData, summarizeDemoData }, { ModuleService }, { ensureSchema }] = await Promise.all([
+      const [{ loadDemoData, summarizeDemoData, demoJson }, { ModuleService }, { ensureSchema }] = await Promise.all([
         import('../../core/demo-data.ts'),
         import('../../modules/service.ts'),
         import('../database-schema.ts'),
@@ -25,7 +25,7 @@ export function register(program: Command): void {
         const modules = new ModuleService(database.db, registry, database.notifier);
         return loadDemoData({ db: database.db, registry, modules });
       });
-      if (options.json) printJson(result);
-      else printLine(summarizeDemoData(result));
+      if (options.json) printJson(demoJson(result));
+      else printLine(summarizeDemoData(result, settings.publicUrl));
     });
 }

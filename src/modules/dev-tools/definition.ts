@@ -15,7 +15,7 @@ export const definition = defineModule({
       { id: 'icons', label: 'dev-tools:menu.icons', path: '/dev-tools/icons', icon: 'shapes', order: 20 },
     ],
   },
-  permissions: [{ code: 'dev-tools.view', description: 'See the component library and the icon browser.' }],
+  permissions: [{ code: 'dev-tools.view', description: 'See the component library and the icon browser.', scope: 'admin' }],
   templatesPath: 'templates',
   localesPath: 'locales',
 });

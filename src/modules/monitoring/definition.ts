@@ -22,7 +22,7 @@ export const definition = defineModule({
       },
     ],
   },
-  permissions: [{ code: 'monitoring.view', description: 'View background task runs and their history' }],
+  permissions: [{ code: 'monitoring.view', description: 'View background task runs and their history', scope: 'admin' }],
   // No events yet: the module only reads and prunes; nothing it does is news to another module.
   events: [],
   // The admin API is useless if `task_runs` cannot be read (say, a migration is missing).

@@ -31,10 +31,10 @@ describe('/metrics', () => {
 
   it('counts and times a request under its route pattern and owning module', async () => {
     for (const id of [41, 42]) {
-      const res = await t.app.inject({ method: 'GET', url: `/api/v1/admin/monitoring/task-runs/${id}?x=1`, headers: adminHeaders() });
+      const res = await t.app.inject({ method: 'GET', url: `/api/v1/admin/monitoring/task-runs/${id}?x=1`, headers: await adminHeaders(t.app) });
       expect(res.statusCode).toBe(404);
     }
-    await t.app.inject({ method: 'GET', url: '/api/v1/admin/monitoring/task-runs?limit=5', headers: adminHeaders() });
+    await t.app.inject({ method: 'GET', url: '/api/v1/admin/monitoring/task-runs?limit=5', headers: await adminHeaders(t.app) });
     const text = await scrape(t);
     const route = '/api/v1/admin/monitoring/task-runs/:id';
     expect(sample(text, 'http_requests_total', { method: 'GET', route, module: 'monitoring', status_code: '404' })).toBe(2);

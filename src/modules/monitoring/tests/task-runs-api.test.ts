@@ -43,7 +43,7 @@ async function seedRuns(t: TestApp): Promise<Record<string, number>> {
 describe('monitoring admin API: task runs', () => {
   let t: TestApp;
   let ids: Record<string, number>;
-  const get = (url: string) => t.app.inject({ method: 'GET', url: `${BASE}${url}`, headers: adminHeaders() });
+  const get = async (url: string) => t.app.inject({ method: 'GET', url: `${BASE}${url}`, headers: await adminHeaders(t.app) });
   const listed = async (query: string) => {
     const res = await get(`/task-runs${query}`);
     expect(res.statusCode).toBe(200);
@@ -174,7 +174,7 @@ describe('monitoring admin API: task runs', () => {
       paths: Record<string, { get?: { tags?: string[]; security?: unknown } }>;
     }>();
     for (const path of [`${BASE}/task-runs`, `${BASE}/task-runs/summary`, `${BASE}/task-runs/{id}`]) {
-      expect(doc.paths[path]?.get).toMatchObject({ tags: ['monitoring'], security: [{ adminToken: [] }] });
+      expect(doc.paths[path]?.get).toMatchObject({ tags: ['monitoring'], security: [{ bearerAuth: [] }] });
     }
   });
 });
@@ -189,7 +189,7 @@ describe('monitoring admin API on a platform without the module', () => {
   });
 
   it('answers 404 MODULE_DISABLED, token or not', async () => {
-    for (const headers of [adminHeaders(), {}]) {
+    for (const headers of [await adminHeaders(t.app), {}]) {
       const res = await t.app.inject({ method: 'GET', url: `${BASE}/task-runs`, headers });
       expect(res.statusCode).toBe(404);
       expect(res.json<{ error: { code: string } }>().error.code).toBe('MODULE_DISABLED');

@@ -14,7 +14,6 @@ export function renderApiRoute(c: ScaffoldContext, frontend: Frontend): string {
   const e401 = admin ? '401, ' : '';
   const imports = [
     `import { errorResponses } from '${c.importFrom('routes/api', 'apiSchemas')}';`,
-    ...(admin ? [`import { requireAdminToken } from '${c.importFrom('routes/api', 'auth')}';`] : []),
     `import { defineRouter } from '${c.importFrom('routes/api', 'routes')}';`,
     `import { config } from '../../config.ts';`,
     `import { ${admin ? `Create${p}ItemSchema, ` : ''}${p}ItemListSchema, ${p}ItemParamsSchema, ${p}ItemSchema } from '../../schemas/${c.code}.schema.ts';`,
@@ -37,13 +36,13 @@ export function renderApiRoute(c: ScaffoldContext, frontend: Frontend): string {
   );`
     : '';
   return `${imports.join('\n')}
-${admin ? "\nconst security = [{ adminToken: [] }];\n" : ''}
+${admin ? "\n/** Admin routes need a signed-in admin (the framework checks it); the permission is checked per route. */\nconst security = [{ bearerAuth: [] }];\n" : ''}
 /**
  * The ${c.name} API of the ${frontend} frontend, at \`/api/v1/${frontend}/${c.code}\`.${admin ? ' Admin token only.' : ''}
  * The module gate answers 404 first when ${c.code} is disabled on the platform.
  */
 export const router = defineRouter(async (r) => {
-  const items = new ${p}Service(r.wizamart.database.db);${admin ? '\n  r.addHook(\'preHandler\', requireAdminToken(r.wizamart.settings.adminToken));' : ''}
+  const items = new ${p}Service(r.wizamart.database.db);
 
   r.get(
     '',

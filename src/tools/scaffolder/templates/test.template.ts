@@ -13,19 +13,19 @@ function pageUrl(c: ScaffoldContext, frontend: Frontend): string {
 export function renderTest(c: ScaffoldContext): string {
   const p = c.pascal;
   const api = `/api/v1/${c.frontends[0] ?? 'admin'}/${c.code}`;
-  const headers = c.frontends[0] === 'admin' ? ', headers: adminHeaders()' : '';
+  const headers = c.frontends[0] === 'admin' ? ', headers: await adminHeaders(t.app)' : '';
   const cases: string[] = [];
   if (c.frontends.includes('admin')) {
     cases.push(`  it('adds an item through the admin API and lists it', async () => {
-    const created = await t.app.inject({ method: 'POST', url: '/api/v1/admin/${c.code}', headers: adminHeaders(), payload: { name: 'First' } });
+    const created = await t.app.inject({ method: 'POST', url: '/api/v1/admin/${c.code}', headers: await adminHeaders(t.app), payload: { name: 'First' } });
     expect(created.statusCode).toBe(201);
-    const list = await t.app.inject({ method: 'GET', url: '/api/v1/admin/${c.code}', headers: adminHeaders() });
+    const list = await t.app.inject({ method: 'GET', url: '/api/v1/admin/${c.code}', headers: await adminHeaders(t.app) });
     expect(list.json().items).toContainEqual({ id: created.json().id, name: 'First', createdAt: expect.any(String) });
   });
 
   it('refuses a second item with the same name', async () => {
     await items().create('wizamart', { name: 'Taken' });
-    const again = await t.app.inject({ method: 'POST', url: '/api/v1/admin/${c.code}', headers: adminHeaders(), payload: { name: 'Taken' } });
+    const again = await t.app.inject({ method: 'POST', url: '/api/v1/admin/${c.code}', headers: await adminHeaders(t.app), payload: { name: 'Taken' } });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('${c.constant}_ITEM_NAME_TAKEN');
   });

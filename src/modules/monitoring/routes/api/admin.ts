@@ -1,4 +1,3 @@
-import { requireAdminToken } from '../../../../middleware/auth.ts';
 import { errorResponses } from '../../../../api/schemas.ts';
 import { defineRouter } from '../../../routes.ts';
 import {
@@ -14,20 +13,22 @@ import {
 } from '../../schemas/task-run.schema.ts';
 import { TaskRunService } from '../../services/task-run.service.ts';
 
-const security = [{ adminToken: [] }];
+const security = [{ bearerAuth: [] }];
+/** Every route needs the monitoring permission (the framework checks it after sign-in). */
+const config = { permission: 'monitoring.view' };
 
 /**
  * The monitoring admin API, at `/api/v1/admin/monitoring`: the history of
- * background task runs. Admin token only; the module gate answers 404 first
+ * background task runs. Admins with `monitoring.view` only; the module gate answers 404 first
  * when monitoring is disabled on the platform.
  */
 export const router = defineRouter(async (r) => {
   const runs = new TaskRunService(r.wizamart.database.db);
-  r.addHook('preHandler', requireAdminToken(r.wizamart.settings.adminToken));
 
   r.get(
     '/task-runs',
     {
+      config,
       schema: {
         summary: 'Task runs, newest first, filtered by status, task, module and platform',
         security,
@@ -44,6 +45,7 @@ export const router = defineRouter(async (r) => {
   r.get(
     '/task-runs/summary',
     {
+      config,
       schema: {
         summary: 'Per task: runs by status, the last run and the mean duration',
         security,
@@ -57,6 +59,7 @@ export const router = defineRouter(async (r) => {
   r.get(
     '/task-runs/:id',
     {
+      config,
       schema: {
         summary: 'One task run with its payload and error',
         security,
