@@ -159,6 +159,8 @@ export class AuthService {
     if (!session || session.userId !== claims.userId || session.audience !== claims.audience || !loaded) {
       throw new AppError(FRAMEWORK_ERRORS.AUTH_SESSION_ENDED);
     }
+    // A vendor's session is good on its own platform only: another platform's host never serves it.
+    if (loaded.vendor && loaded.vendor.platform !== platform) throw new AppError(FRAMEWORK_ERRORS.AUTH_WRONG_PLATFORM, { platform });
     const enabled = new Set(await this.#modules.getEnabledModuleCodes(platform));
     const { granted, ...rest } = loaded;
     return Object.freeze({
