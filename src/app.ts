@@ -148,9 +148,10 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<App> {
       done();
     });
     installErrorHandler(app);
-    await registerPlatformContext(app, { settings, database, tenants: providers.tenants });
+    // Cookies first: an error page for a request refused by the platform context still needs them.
     const rateLimitRedis = settings.redisUrl ? await openRateLimitRedis(settings.redisUrl) : undefined;
     await registerAuthPlugins(app, settings, rateLimitRedis);
+    await registerPlatformContext(app, { settings, database, tenants: providers.tenants });
     await registerOpenApi(app, registry);
     registerObservability(app, context);
     await registerViews(app, registry);

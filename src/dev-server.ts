@@ -108,7 +108,7 @@ class AppSwapper {
     try {
       if (this.#demoPending) {
         const { registry, modules } = next.wizamart;
-        printLine(summarizeDemoData(await loadDemoData({ db: this.#database.db, registry, modules })));
+        printLine(summarizeDemoData(await loadDemoData({ db: this.#database.db, registry, modules }), this.#settings.publicUrl ?? `http://localhost:${this.#settings.port}`));
         this.#demoPending = false;
       }
       if (previous) await enableNewModules(previous, next, this.#settings.defaultPlatform);

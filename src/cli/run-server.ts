@@ -42,10 +42,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const app = await buildApp({ env, modulesDir, database, startWorker: !settings.redisUrl });
     try {
       const { registry, modules } = app.wizamart;
-      if (fresh) printLine(summarizeDemoData(await loadDemoData({ db: database.db, registry, modules })));
+      const demo = fresh ? await loadDemoData({ db: database.db, registry, modules }) : undefined;
       await warnIfBehind(app, database, settings);
       await app.listen({ host: settings.host, port: settings.port });
       const url = listeningUrl(app.server.address() as AddressInfo);
+      // Printed once the address is known, so the sign-in links can be opened as they are.
+      if (demo) printLine(summarizeDemoData(demo, settings.publicUrl ?? url));
       printLine(describeSetup(database, settings));
       printLine(`Wizamart is listening on ${url}${settings.publicUrl ? ` (public URL ${settings.publicUrl})` : ''}`);
       return {

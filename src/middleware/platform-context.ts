@@ -92,6 +92,7 @@ export async function registerPlatformContext(app: FastifyInstance, options: Pla
     return;
   }
 
+  const unresolved: PlatformRef = Object.freeze({ code: settings.defaultPlatform, name: '' });
   const cache = new TenantCache(CACHE_TTL_MS);
   const unlisten = await database.notifier.listen(TENANCY_CHANGED_CHANNEL, () => cache.clear());
   app.addHook('onClose', async () => unlisten());
@@ -106,6 +107,8 @@ export async function registerPlatformContext(app: FastifyInstance, options: Pla
   const byHost = (host: string) => cache.get(`h:${host}`, () => tenants.resolveHost({ db, host }));
 
   app.addHook('onRequest', async (request) => {
+    // Set before resolving, so that an error page for an unknown host still renders (with no tenant's data).
+    request.platform = unresolved;
     const match = await resolve(request);
     if (match) {
       request.platform = match.platform;

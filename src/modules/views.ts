@@ -216,7 +216,7 @@ export async function registerViews(app: FastifyInstance, registry: ModuleRegist
 
   app.decorateReply('view', async function view(this: FastifyReply, name: string, pageContext: Readonly<Record<string, unknown>> = {}) {
     const base = await baseViewContext(context, this.request, pageContext.menu === undefined);
-    const csrfToken = typeof this.generateCsrf === 'function' ? this.generateCsrf() : '';
+    const csrfToken = typeof this.generateCsrf === 'function' && this.request.cookies ? this.generateCsrf() : '';
     const html = engine.render(name, { ...base, csrfToken, ...pageContext });
     appendHeader(this, 'vary', 'Accept-Language, Cookie');
     return this.type('text/html; charset=utf-8').send(html);
@@ -390,14 +390,12 @@ function frontendBasePath(frontend: Frontend, params: unknown): string {
   return typeof vendor === 'string' && vendor ? `/vendor/${encodeURIComponent(vendor)}` : '/vendor';
 }
 
-/** The request's language: `?lang=`, then the `lang` cookie, then the signed-in user's, then Accept-Language, then `en`. */
-export function resolveLanguage(request: Pick<FastifyRequest, 'url' | 'headers'> & { principal?: { language: string } | undefined }): Language {
+/** The request's language: `?lang=`, then the `lang` cookie (also set when a user saves their profile language), then Accept-Language, then `en`. */
+export function resolveLanguage(request: Pick<FastifyRequest, 'url' | 'headers'>): Language {
   const fromQuery = queryLanguage(request.url);
   if (fromQuery) return fromQuery;
   const fromCookie = readCookie(request.headers.cookie, LANGUAGE_COOKIE);
   if (isLanguage(fromCookie)) return fromCookie;
-  // A signed-in user's own choice (profile) before the browser's.
-  if (isLanguage(request.principal?.language)) return request.principal.language;
   const accept = request.headers['accept-language'];
   return negotiateLanguage(Array.isArray(accept) ? accept.join(',') : accept) ?? DEFAULT_LANGUAGE;
 }

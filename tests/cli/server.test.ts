@@ -7,7 +7,6 @@ import { esmModuleTree, hasStackTrace, isolatedEnv, runNode, startNode, type Iso
 
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 60_000 });
 
-const ADMIN_TOKEN = 'cli-test-admin-token-0123456789';
 let ctx: IsolatedEnv | undefined;
 let server: RunningProcess | undefined;
 afterEach(async () => {
@@ -30,7 +29,7 @@ describe('npm start (src/main.ts)', () => {
   it('listens on PORT, prints the URL, serves /health, and loads the demo data only on a new embedded database', async () => {
     const port = await freePort();
     // On PostgreSQL, start-up migrates only with AUTO_MIGRATE; set it so the admin API can answer.
-    ctx = await isolatedEnv({ PORT: String(port), ADMIN_TOKEN, ...(process.env.DATABASE_URL ? { AUTO_MIGRATE: 'true' } : {}) });
+    ctx = await isolatedEnv({ PORT: String(port), ...(process.env.DATABASE_URL ? { AUTO_MIGRATE: 'true' } : {}) });
     server = startNode(['src/main.ts'], ctx.env);
     const url = await server.waitFor(/listening on (http:\/\/\S+)/);
     expect(url).toBe(`http://127.0.0.1:${port}`);
@@ -38,16 +37,25 @@ describe('npm start (src/main.ts)', () => {
     const health = await fetch(`${url}/health`);
     expect(health.status).toBe(200);
 
-    const platform = await fetch(`${url}/api/v1/admin/platforms/wizamart/modules`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    // The demo admin printed at start-up signs in and reads the platform's modules.
+    const signIn = await fetch(`${url}/api/v1/admin/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@wizamart.lu', password: 'wizamart-admin-demo' }),
+    });
     if (ctx.postgres) {
-      // With DATABASE_URL nothing is loaded without `wizamart demo`.
-      expect(platform.status).toBe(404);
+      // With DATABASE_URL nothing is loaded without `wizamart demo`: there is no one to sign in.
+      expect(signIn.status).toBe(401);
       expect(server.stdout()).not.toContain('demo data');
     } else {
+      expect(signIn.status).toBe(200);
+      const { access_token: token } = (await signIn.json()) as { access_token: string };
+      const platform = await fetch(`${url}/api/v1/admin/platforms/wizamart/modules`, { headers: { authorization: `Bearer ${token}` } });
       expect(platform.status).toBe(200);
       const { modules } = (await platform.json()) as { modules: Array<{ code: string; tier: string; enabled: boolean }> };
       expect(modules.filter((m) => !m.enabled)).toEqual([]);
       expect(server.stdout()).toContain('Loaded demo data on platform "wizamart"');
+      expect(server.stdout()).toContain(`${url}/admin/login  admin@wizamart.lu / wizamart-admin-demo`);
       expect(existsSync(join(ctx.dataDir, 'pglite'))).toBe(true);
     }
 

@@ -44,7 +44,7 @@ describe('migrations', () => {
   it('orders by module dependency, then sequence, honouring `after`', async () => {
     const runner = await setup();
     const ids = (await runner.list()).map((m) => m.id);
-    expect(ids).toEqual(['framework_001', 'framework_002', 'framework_003', 'beta_001', 'alpha_001', 'beta_002', 'alpha_002']);
+    expect(ids).toEqual(['framework_001', 'framework_002', 'framework_003', 'framework_004', 'beta_001', 'alpha_001', 'beta_002', 'alpha_002']);
     expect(await runner.up()).toEqual(ids);
     expect(await runner.up()).toEqual([]);
     for (const t of ['a_one', 'a_two', 'b_one', 'b_two', 'platforms', 'platform_modules', 'module_audit_log', 'task_runs']) {
@@ -56,7 +56,7 @@ describe('migrations', () => {
     const runner = await setup();
     await runner.up({ to: 'beta_001' });
     const status = await runner.status();
-    expect(status.filter((s) => s.applied).map((s) => s.id)).toEqual(['framework_001', 'framework_002', 'framework_003', 'beta_001']);
+    expect(status.filter((s) => s.applied).map((s) => s.id)).toEqual(['framework_001', 'framework_002', 'framework_003', 'framework_004', 'beta_001']);
     expect(status.find((s) => s.id === 'alpha_001')).toMatchObject({ applied: false, appliedAt: null });
     await runner.up();
     const history = await runner.history();
@@ -64,6 +64,7 @@ describe('migrations', () => {
       ['framework_001', 1],
       ['framework_002', 1],
       ['framework_003', 1],
+      ['framework_004', 1],
       ['beta_001', 1],
       ['alpha_001', 2],
       ['beta_002', 2],

@@ -107,8 +107,12 @@ export async function bearerHeaders(app: App, audience: Audience, userId: number
 
 const superAdmins = new WeakMap<App, Promise<Record<string, string>>>();
 
-/** Headers of a super admin of this app (made once per app). */
+/**
+ * Headers of a super admin of this app (made once per app). A module tree
+ * without tenancy has no admins and leaves admin routes open: no headers.
+ */
 export function adminHeaders(app: App): Promise<Record<string, string>> {
+  if (!app.wizamart.auth.supports('admin')) return Promise.resolve({});
   let headers = superAdmins.get(app);
   if (!headers) {
     headers = createAdminUser(app).then((u) => bearerHeaders(app, 'admin', u.id));
@@ -121,4 +125,19 @@ export function adminHeaders(app: App): Promise<Record<string, string>> {
 export async function login(app: App, audience: 'admin' | 'vendor', email: string, password: string, extra: Record<string, string> = {}): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await app.inject({ method: 'POST', url: `/api/v1/${audience}/auth/login`, payload: { email, password, ...extra } });
   return { status: res.statusCode, body: res.json() as Record<string, unknown> };
+}
+
+const superAdminCookies = new WeakMap<App, Promise<Record<string, string>>>();
+
+/** A `cookie` header of a signed-in super admin of this app, for page requests made with `app.inject`. */
+export function adminCookie(app: App): Promise<Record<string, string>> {
+  let headers = superAdminCookies.get(app);
+  if (!headers) {
+    headers = createAdminUser(app).then(async (u) => {
+      const pair = await app.wizamart.auth.issue('admin', u.id, { platform: 'wizamart' });
+      return { cookie: `wz_admin_access=${pair.accessToken}` };
+    });
+    superAdminCookies.set(app, headers);
+  }
+  return headers;
 }

@@ -181,17 +181,19 @@ export class AuthService {
     return { account, token };
   }
 
-  /** Sets a new password with a reset token; ends every session of the account. */
+  /** Sets a new password with a reset token; ends every session of the account. A refused password leaves the link usable. */
   async completePasswordReset(audience: Audience, token: string, newPassword: string, meta: RequestMeta): Promise<AccountRecord> {
-    if (!(await this.oneTime.isValid('password_reset', audience, token))) throw new AppError(FRAMEWORK_ERRORS.AUTH_RESET_TOKEN_INVALID);
-    const redeemed = await this.oneTime.redeem('password_reset', audience, token);
-    if (!redeemed) throw new AppError(FRAMEWORK_ERRORS.AUTH_RESET_TOKEN_INVALID);
-    const userId = Number(redeemed.subject);
+    const pending = await this.oneTime.peek('password_reset', audience, token);
+    if (!pending) throw new AppError(FRAMEWORK_ERRORS.AUTH_RESET_TOKEN_INVALID);
     const provider = this.identity(audience);
-    const account = await provider.findById({ db: this.#db, userId, platform: meta.platform });
+    const account = await provider.findById({ db: this.#db, userId: Number(pending.subject), platform: meta.platform });
     if (!account) throw new AppError(FRAMEWORK_ERRORS.AUTH_RESET_TOKEN_INVALID);
+    const problem = passwordProblem(newPassword, account.email);
+    if (problem) throw new AppError(FRAMEWORK_ERRORS.PASSWORD_TOO_WEAK, { problem });
+    // Spent only now, and atomically: of two concurrent submissions one wins.
+    if (!(await this.oneTime.redeem('password_reset', audience, token))) throw new AppError(FRAMEWORK_ERRORS.AUTH_RESET_TOKEN_INVALID);
     await this.setPassword(audience, account, newPassword, meta);
-    await this.sessions.revokeAllForUser(audience, userId, { reason: 'password_reset' });
+    await this.sessions.revokeAllForUser(audience, account.userId, { reason: 'password_reset' });
     await this.throttle.reset(`${audience}:${account.email}`);
     return account;
   }

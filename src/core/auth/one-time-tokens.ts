@@ -64,15 +64,20 @@ export class OneTimeTokens {
 
   /** Whether the token would redeem, without using it (to show the form before it is submitted). */
   async isValid(purpose: OneTimePurpose, audience: Audience, token: string): Promise<boolean> {
+    return (await this.peek(purpose, audience, token)) !== undefined;
+  }
+
+  /** What the token would redeem, without using it (to check a new password before spending the link). */
+  async peek(purpose: OneTimePurpose, audience: Audience, token: string): Promise<RedeemedToken | undefined> {
     const row = await this.#db
       .selectFrom('auth_one_time_tokens')
-      .select('id')
+      .select(['subject', 'data'])
       .where('token_hash', '=', digestToken(token))
       .where('purpose', '=', purpose)
       .where('audience', '=', audience)
       .where('used_at', 'is', null)
       .where('expires_at', '>', new Date())
       .executeTakeFirst();
-    return row !== undefined;
+    return row ? { subject: row.subject, data: (row.data ?? {}) as Record<string, unknown> } : undefined;
   }
 }

@@ -13,6 +13,7 @@ export const definition = defineModule({
     admin: [
       { id: 'dashboard', icon: 'dashboard', label: 'core:menu.dashboard', path: '/dashboard', permission: 'core.dashboard.view', order: 10 },
       { id: 'settings', icon: 'settings', label: 'core:menu.settings', path: '/settings', permission: 'core.settings.view', order: 900 },
+      { id: 'outbox', icon: 'inbox', label: 'core:menu.outbox', path: '/outbox', permission: 'core.outbox.view', order: 950 },
       { id: 'profile', icon: 'user', label: 'core:menu.profile', path: '/profile', order: 990 },
     ],
     vendor: [
@@ -21,12 +22,11 @@ export const definition = defineModule({
       { id: 'profile', icon: 'user', label: 'core:menu.profile', path: '/profile', order: 990 },
     ],
   },
-  // Not self-contained yet: routes, services and models arrive with the module's first feature.
-  isSelfContained: false,
   permissions: [
     { code: 'core.dashboard.view', description: 'View the dashboard' },
     { code: 'core.settings.view', description: 'View settings' },
     { code: 'core.settings.manage', description: 'Change settings' },
+    { code: 'core.outbox.view', description: 'Read the mail outbox', scope: 'admin' },
   ],
   events: [{ name: 'core.settings.updated', description: 'A platform or vendor setting was changed' }],
 });

@@ -1,16 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMenu } from '../../../src/modules/views.ts';
+import { adminCookie } from '../../helpers/auth.ts';
 import { createTestApp, type TestApp } from '../../helpers/test-app.ts';
 
 // Booting migrates this worker's database template first; generous for a busy CI machine.
 const BOOT_TIMEOUT = 180_000;
 
-const HTML = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
+let HTML: Record<string, string> = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
 
 describe('pages in the shared layout', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp();
+    HTML = { ...HTML, ...(await adminCookie(t.app)) };
   }, BOOT_TIMEOUT);
   afterAll(async () => {
     await t.close();
@@ -86,7 +88,7 @@ describe('pages in the shared layout', () => {
     expect(res.statusCode).toBe(404);
     expect(res.body).toContain('Page introuvable');
     expect(res.body).toContain('Il n’existe aucune icône nommée « no-such-icon ».');
-    const api = await t.app.inject({ url: '/admin/dev-tools/icons/no-such-icon', headers: { accept: 'application/json' } });
+    const api = await t.app.inject({ url: '/admin/dev-tools/icons/no-such-icon', headers: { accept: 'application/json', cookie: HTML.cookie! } });
     expect(api.json().error).toMatchObject({ code: 'DEV_TOOLS_ICON_NOT_FOUND', message: 'There is no icon named "no-such-icon".' });
   });
 

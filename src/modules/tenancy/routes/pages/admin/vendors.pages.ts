@@ -1,0 +1,4 @@
+import type { RouterInstance } from '../../../../routes.ts';
+
+// TEMPORARY (lead): replaced by the helper that owns this part.
+export async function vendorPages(_r: RouterInstance): Promise<void> {}
