@@ -59,8 +59,8 @@ export { loadRegistry };
 /** The rate limiter's own Redis connection, so per-IP sign-in limits hold across instances. */
 async function openRateLimitRedis(url: string): Promise<{ disconnect(): void }> {
   const { Redis } = await import('ioredis');
-  // The limiter must not hang a request when Redis is away: it fails fast and the request proceeds.
-  return new Redis(url, { connectTimeout: 2000, maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  // The limiter must not hang a request when Redis is away: a command fails after one retry, and the limiter then lets the request through.
+  return new Redis(url, { connectTimeout: 2000, maxRetriesPerRequest: 1 });
 }
 
 export type App = FastifyInstance & { wizamart: AppContext };

@@ -46,6 +46,8 @@ export async function registerAuthPlugins(app: FastifyInstance, settings: Settin
   });
   await app.register(fastifyRateLimit, {
     global: false,
+    // A Redis outage must not lock everyone out of signing in; the per-account lock (PostgreSQL) still holds.
+    skipOnError: true,
     ...(redis ? { redis: redis as never, nameSpace: 'wizamart-rate-limit-' } : {}),
   });
 }

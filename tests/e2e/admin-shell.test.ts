@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminCookie } from '../helpers/auth.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { launchBrowser } from './browser.ts';
 
@@ -21,6 +22,9 @@ describe('admin shell in a browser', () => {
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // Signed in as a super admin (the sign-in form itself is covered by back-office.test.ts).
+    const [name, value] = (await adminCookie(t.app)).cookie!.split('=') as [string, string];
+    await page.context().addCookies([{ name, value, url: base }]);
     page.on('pageerror', (e) => pageErrors.push(String(e)));
   }, 180_000);
   afterAll(async () => {

@@ -246,10 +246,13 @@ describe.each(DECLARED)('the %s module', (code) => {
   const m = manifest(code);
   const d = m.definition;
 
-  it('has a declarative definition importing nothing but ../base.ts', () => {
+  it('has a declarative definition importing only ../base.ts and the services it provides to the framework', () => {
     const source = readFileSync(m.definitionFile, 'utf8');
     const imports = [...source.matchAll(/\bfrom\s+['"]([^'"]+)['"]|\bimport\s*\(|\brequire\s*\(/g)].map((x) => x[1] ?? x[0]);
-    expect(imports).toEqual(['../base.ts']);
+    expect(imports[0]).toBe('../base.ts');
+    // `provides` (identities, tenants) names the module's own services; nothing else is imported.
+    for (const other of imports.slice(1)) expect(other).toMatch(/^\.\/services\/[a-z0-9-]+\.ts$/);
+    if (imports.length > 1) expect(d.provides).toBeDefined();
   });
 
   it('describes itself at version 1.0.0', () => {

@@ -33,6 +33,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       logLevel: 'silent',
       nodeEnv: 'test',
       authSecret: TEST_AUTH_SECRET,
+      // Tests sign in often from one address; the per-IP limit has its own test.
+      loginRateLimit: 10_000,
       // The second CI run sets REDIS_URL: every suite then runs its tasks on BullMQ.
       ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}),
       ...options.settings,

@@ -26,7 +26,7 @@ export const definition = defineModule({
   // Not self-contained yet: routes, services and models arrive with the module's first feature.
   isSelfContained: false,
   permissions: [
-    { code: 'billing.plans.manage', description: 'Create and edit subscription plans' },
+    { code: 'billing.plans.manage', description: 'Create and edit subscription plans', scope: 'admin' },
     { code: 'billing.subscriptions.view', description: 'View subscriptions' },
     { code: 'billing.subscriptions.manage', description: 'Change or cancel a subscription' },
     { code: 'billing.invoices.view', description: 'View and download invoices' },

@@ -17,7 +17,7 @@ export const definition = defineModule({
       { id: 'platforms', icon: 'globe', label: 'tenancy:menu.platforms', path: '/platforms', permission: 'tenancy.platforms.view', order: 20 },
       { id: 'companies', icon: 'building', label: 'tenancy:menu.companies', path: '/companies', permission: 'tenancy.companies.view', order: 21 },
       { id: 'vendors', icon: 'store', label: 'tenancy:menu.vendors', path: '/vendors', permission: 'tenancy.vendors.view', order: 22 },
-      { id: 'vendor-users', icon: 'users', label: 'tenancy:menu.vendor_users', path: '/vendor-users', permission: 'tenancy.vendors.view', order: 23 },
+      { id: 'vendor-users', icon: 'users', label: 'tenancy:menu.vendor-users', path: '/vendor-users', permission: 'tenancy.vendors.view', order: 23 },
       { id: 'users', icon: 'shield-check', label: 'tenancy:menu.users', path: '/users', permission: 'tenancy.users.view', order: 24 },
       { id: 'modules', icon: 'layers', label: 'tenancy:menu.modules', path: '/modules', permission: 'tenancy.modules.view', order: 25 },
     ],

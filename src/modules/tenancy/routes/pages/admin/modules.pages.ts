@@ -152,7 +152,7 @@ export async function modulePages(r: RouterInstance): Promise<void> {
 
   r.get('/platforms/:code/menus', { config: VIEW, schema: { params: PlatformParams }, preHandler: platformGuard }, async (request, reply) => {
     const platform = await platformNamed(request, request.params.code);
-    const menus = await Promise.all(EDITABLE_MENUS.map(async (frontend) => ({ frontend, items: withMoves(await editorItems(request, platform.code, frontend)) })));
+    const menus = await Promise.all(EDITABLE_MENUS.map(async (frontend) => ({ frontend, groups: editorGroups(await editorItems(request, platform.code, frontend)) })));
     return reply.view('tenancy/admin/menus/edit.njk', {
       target: platform,
       menus,
@@ -255,13 +255,21 @@ async function editorItems(request: FastifyRequest, platform: string, frontend: 
   }));
 }
 
-/** Whether each row's up and down buttons can move it (not past the edge of its group). */
-function withMoves(items: readonly EditorItem[]): Array<EditorItem & { canMoveUp: boolean; canMoveDown: boolean }> {
-  return items.map((item, i) => ({
+/**
+ * The rows as the sidebar groups them (the internal tools after the rest),
+ * each with its position and whether its up and down buttons can move it
+ * (not past the edge of its group).
+ */
+function editorGroups(items: readonly EditorItem[]) {
+  const rows = items.map((item, i) => ({
     ...item,
+    position: i + 1,
     canMoveUp: i > 0 && items[i - 1]!.internal === item.internal,
     canMoveDown: i < items.length - 1 && items[i + 1]!.internal === item.internal,
   }));
+  return [false, true]
+    .map((internal) => ({ internal, items: rows.filter((row) => row.internal === internal) }))
+    .filter((group) => group.items.length > 0);
 }
 
 async function changeModule(request: FastifyRequest, platform: string, module: string, action: 'enable' | 'disable', dryRun: boolean) {
@@ -287,7 +295,7 @@ function previewContext(
   return {
     target: platform,
     action,
-    module: { code: module, name },
+    subject: { code: module, name },
     title,
     plan: outcome.plan.map((step) => ({ ...named(names, step.module), from: step.from, to: step.to, reason: reasonText(request, names, step.reason) })),
     signature: planSignature(outcome.plan),

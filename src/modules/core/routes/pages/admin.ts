@@ -1,0 +1,14 @@
+import { defineRouter } from '../../../routes.ts';
+import { adminDashboardPages } from './admin/dashboard.pages.ts';
+import { outboxPages } from './admin/outbox.pages.ts';
+import { profilePages } from './shared/profile.pages.ts';
+
+/**
+ * The core pages of the admin back office: the dashboard, the user's
+ * profile (details, password, sessions) and the mail outbox.
+ */
+export const router = defineRouter(async (r) => {
+  await adminDashboardPages(r);
+  await profilePages(r, 'admin');
+  await outboxPages(r);
+});
