@@ -23,10 +23,9 @@ export function formError(request: FastifyRequest, error: unknown): string {
 
 /** An AppError in the user's language: `<module>:errors.<CODE>`, then `common:errors.<CODE>`, then its English message. */
 export function translateError(request: FastifyRequest, error: AppError): string {
-  const params = { ...error.params, defaultValue: error.message };
   const module = request.routeOptions.config.module;
-  const own = module ? request.t(`${module}:errors.${error.code}`, { ...params, defaultValue: '' }) : '';
-  return own || request.t(`common:errors.${error.code}`, params);
+  const keys = [...(module ? [`${module}:errors.${error.code}`] : []), `common:errors.${error.code}`];
+  return request.t(keys, { ...error.params, defaultValue: error.message });
 }
 
 /** After a successful post: back to a page (inside the development prefix) with a one-off `notice`. */

@@ -21,8 +21,6 @@ export const definition = defineModule({
       },
     ],
   },
-  // Not self-contained yet: routes, services and models arrive with the module's first feature.
-  isSelfContained: false,
   permissions: [
     { code: 'inventory.view', description: 'View stock levels' },
     { code: 'inventory.manage', description: 'Adjust stock levels and move stock between locations' },

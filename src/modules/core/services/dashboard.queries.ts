@@ -13,7 +13,8 @@ import { VendorScope } from '../../../core/database/vendor-scope.ts';
  * when core runs. Declaring only what core uses keeps the contract small:
  * if tenancy renames one of these columns, this file is the one to update.
  */
-export interface CoreTenancyTables {
+// A type alias, not an interface: `withTables` needs an index-signature-compatible shape.
+export type CoreTenancyTables = {
   platform_domains: { domain: string; platform_id: number; is_primary: boolean };
   companies: { id: number; platform_id: number };
   vendors: {
@@ -31,7 +32,7 @@ export interface CoreTenancyTables {
   vendor_memberships: { id: number; vendor_id: number; user_id: number };
   /** Vendor-scoped: read through a VendorScope. */
   vendor_invitations: { id: number; vendor_id: number; accepted_at: Date | null; revoked_at: Date | null; expires_at: Date };
-}
+};
 
 export type CoreDb = Kysely<FrameworkTables & CoreTenancyTables>;
 

@@ -13,7 +13,8 @@ const PlatformCodes = Type.Array(Type.String({ pattern: PLATFORM_CODE_PATTERN })
   description: 'Codes of the platforms a platform admin administers (ignored for a super admin)',
 });
 
-export const AdminUserParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+/** Ids are PostgreSQL integers: a larger one is refused here instead of failing in the query. */
+export const AdminUserParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
 export type AdminUserParams = Static<typeof AdminUserParams>;
 
 /** `GET /users` query. */

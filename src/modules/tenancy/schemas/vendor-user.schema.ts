@@ -7,7 +7,8 @@ const Timestamp = Type.String({ format: 'date-time' });
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const UserStatus = Type.Enum(['active', 'disabled']);
 
-export const VendorUserParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+/** Ids are PostgreSQL integers: a larger one is refused here instead of failing in the query. */
+export const VendorUserParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
 export type VendorUserParams = Static<typeof VendorUserParams>;
 
 /** `GET /vendor-users` query: every filter is optional and they combine with AND. */
@@ -44,6 +45,7 @@ export const VendorUserBody = Type.Object({
   created_at: Timestamp,
   last_login_at: Nullable(Timestamp),
   memberships: Type.Array(VendorMembershipBody, { description: 'Their teams on the platforms you administer' }),
+  on_other_platforms: Type.Boolean({ description: 'Also on teams on platforms you do not administer (not listed); only a super admin then disables or enables the account' }),
 });
 export type VendorUserBody = Static<typeof VendorUserBody>;
 
@@ -80,6 +82,7 @@ export function toVendorUserBody(user: VendorUserView): VendorUserBody {
     created_at: user.createdAt.toISOString(),
     last_login_at: user.lastLoginAt?.toISOString() ?? null,
     memberships: user.memberships.map(toMembershipBody),
+    on_other_platforms: user.onOtherPlatforms,
   };
 }
 

@@ -33,7 +33,7 @@ export interface AdminUserPage {
   readonly users: readonly AdminUserView[];
 }
 
-export interface AdminUserListQuery {
+export interface AdminUserListOptions {
   /** Part of the e-mail address or name. */
   readonly search?: string | undefined;
   readonly limit: number;
@@ -96,7 +96,7 @@ export class AdminUserService {
     this.#auth = auth;
   }
 
-  async list(query: AdminUserListQuery): Promise<AdminUserPage> {
+  async list(query: AdminUserListOptions): Promise<AdminUserPage> {
     let base = this.#db.selectFrom('admin_users');
     const search = query.search?.trim();
     if (search) {
@@ -113,6 +113,11 @@ export class AdminUserService {
 
   async get(id: number): Promise<AdminUserView> {
     return this.#load(this.#db, id);
+  }
+
+  /** Every platform, for the choice of those a platform admin administers. */
+  async platformChoices(): Promise<{ code: string; name: string }[]> {
+    return this.#db.selectFrom('platforms').select(['code', 'name']).orderBy('name').orderBy('code').execute();
   }
 
   /** Creates an admin without a password and issues the token of their invitation link. */

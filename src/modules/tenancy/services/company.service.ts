@@ -4,7 +4,7 @@ import { AppError } from '../../../exceptions/base.ts';
 import { FRAMEWORK_ERRORS } from '../../../exceptions/framework-errors.ts';
 import { TENANCY_ERRORS } from '../exceptions.ts';
 import type { TenancyTables } from '../models/tenancy.model.ts';
-import { checkName, covers, isUniqueViolation, withinAccess, type PlatformAccess } from './platform.service.ts';
+import { checkName, containing, covers, isUniqueViolation, withinAccess, type PlatformAccess } from './platform.service.ts';
 
 /**
  * Companies: the legal entities behind vendors, one platform each. A
@@ -92,10 +92,6 @@ function optional(value: string | null | undefined, normalize: (v: string) => st
   return normalize(value);
 }
 
-function escapeLike(value: string): string {
-  return value.replace(/[%_\\]/g, (c) => `\\${c}`);
-}
-
 export class CompanyService {
   readonly #db: Kysely<TenancyTables>;
 
@@ -116,7 +112,7 @@ export class CompanyService {
     const base = companies(this.#db)
       .where(withinAccess(access))
       .$if(filters.platform !== undefined, (q) => q.where('p.code', '=', filters.platform!))
-      .$if(Boolean(search), (q) => q.where('c.name', 'ilike', `%${escapeLike(search!)}%`));
+      .$if(Boolean(search), (q) => q.where('c.name', 'ilike', containing(search!)));
     const [rows, count] = await Promise.all([
       base.orderBy('c.name').orderBy('c.id').limit(page.limit).offset(page.offset).execute(),
       base.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),

@@ -33,6 +33,11 @@ export function withinAccess(access: PlatformAccess, column = 'p.code'): Express
   return sql<SqlBool>`${sql.ref(column)} in (${sql.join([...access])})`;
 }
 
+/** An ILIKE pattern matching text that contains `search` literally (its `%` and `_` are not wildcards). */
+export function containing(search: string): string {
+  return `%${search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+}
+
 export function covers(access: PlatformAccess, platform: string): boolean {
   return access === 'all' || access.includes(platform);
 }

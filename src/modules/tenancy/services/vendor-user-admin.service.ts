@@ -42,6 +42,11 @@ export interface VendorUserView {
   readonly lastLoginAt: Date | null;
   /** Their memberships on vendors of the platforms the admin reaches. */
   readonly memberships: readonly VendorMembershipView[];
+  /**
+   * Also on teams of vendors on platforms the admin does not administer
+   * (not listed): the account is then a super admin's to disable or enable.
+   */
+  readonly onOtherPlatforms: boolean;
 }
 
 export interface VendorUserPage {
@@ -49,7 +54,7 @@ export interface VendorUserPage {
   readonly users: readonly VendorUserView[];
 }
 
-export interface VendorUserListQuery {
+export interface VendorUserListOptions {
   /** Part of the e-mail address or name. */
   readonly search?: string | undefined;
   /** Only members of this vendor (code). */
@@ -91,7 +96,7 @@ export class VendorUserAdminService {
     this.#auth = auth;
   }
 
-  async list(reach: AdminReach, query: VendorUserListQuery): Promise<VendorUserPage> {
+  async list(reach: AdminReach, query: VendorUserListOptions): Promise<VendorUserPage> {
     if (query.platform && reach !== 'all' && !reach.includes(query.platform)) {
       throw new AppError(FRAMEWORK_ERRORS.AUTH_WRONG_PLATFORM, { platform: query.platform });
     }
@@ -111,8 +116,9 @@ export class VendorUserAdminService {
       base.selectAll('u').orderBy('u.name').orderBy('u.id').limit(query.limit).offset(query.offset).execute(),
       base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
-    const teams = await this.#membershipsOf(rows.map((r) => r.id), reach);
-    return { total: Number(count.n), users: rows.map((row) => viewOf(row, teams.get(row.id) ?? [])) };
+    const ids = rows.map((r) => r.id);
+    const [teams, elsewhere] = await Promise.all([this.#membershipsOf(ids, reach), this.#onOtherPlatforms(ids, reach)]);
+    return { total: Number(count.n), users: rows.map((row) => viewOf(row, teams.get(row.id) ?? [], elsewhere.has(row.id))) };
   }
 
   /** One vendor user with their memberships in the admin's reach; not found when they have none there. */
@@ -120,7 +126,7 @@ export class VendorUserAdminService {
     const row = await this.#db.selectFrom('vendor_users').selectAll().where('id', '=', id).executeTakeFirst();
     const teams = row ? ((await this.#membershipsOf([id], reach)).get(id) ?? []) : [];
     if (!row || (reach !== 'all' && teams.length === 0)) throw new AppError(TENANCY_ERRORS.TENANCY_USER_NOT_FOUND, { user: id });
-    return viewOf(row, teams);
+    return viewOf(row, teams, (await this.#onOtherPlatforms([id], reach)).has(id));
   }
 
   /** Disables the account and ends every vendor session of it. */
@@ -162,16 +168,21 @@ export class VendorUserAdminService {
   /** Visible (else not found), and every team of the account on a platform in reach (else not allowed). */
   async #checkWholeAccountInReach(reach: AdminReach, id: number): Promise<void> {
     const user = await this.get(reach, id);
-    if (reach === 'all') return;
-    const elsewhere = await this.#db
+    if (user.onOtherPlatforms) throw new AppError(TENANCY_ERRORS.TENANCY_VENDOR_USER_OTHER_PLATFORMS, { user: user.email });
+  }
+
+  /** Which of the users are also on teams of vendors on platforms out of reach. */
+  async #onOtherPlatforms(userIds: readonly number[], reach: AdminReach): Promise<Set<number>> {
+    if (reach === 'all' || userIds.length === 0) return new Set();
+    let query = this.#db
       .selectFrom('vendor_memberships as m')
       .innerJoin('vendors as v', 'v.id', 'm.vendor_id')
       .innerJoin('platforms as p', 'p.id', 'v.platform_id')
-      .where('m.user_id', '=', id)
-      .where('p.code', 'not in', reach)
-      .select('m.id')
-      .executeTakeFirst();
-    if (elsewhere) throw new AppError(TENANCY_ERRORS.TENANCY_VENDOR_USER_OTHER_PLATFORMS, { user: user.email });
+      .where('m.user_id', 'in', userIds)
+      .select('m.user_id')
+      .distinct();
+    if (reach.length > 0) query = query.where('p.code', 'not in', reach);
+    return new Set((await query.execute()).map((r) => r.user_id));
   }
 
   async #membershipsOf(userIds: readonly number[], reach: AdminReach): Promise<Map<number, VendorMembershipView[]>> {
@@ -220,7 +231,7 @@ export class VendorUserAdminService {
 }
 
 /** The memberships of the outer query's user `u` that match the reach and the vendor and platform filters. */
-function memberships(eb: ExpressionBuilder<TenancyTables & { u: TenancyTables['vendor_users'] }, 'u'>, reach: AdminReach, query: VendorUserListQuery) {
+function memberships(eb: ExpressionBuilder<TenancyTables & { u: TenancyTables['vendor_users'] }, 'u'>, reach: AdminReach, query: VendorUserListOptions) {
   let sub = eb
     .selectFrom('vendor_memberships as m')
     .innerJoin('vendors as v', 'v.id', 'm.vendor_id')
@@ -233,7 +244,7 @@ function memberships(eb: ExpressionBuilder<TenancyTables & { u: TenancyTables['v
   return sub;
 }
 
-function viewOf(row: VendorUser, memberships: readonly VendorMembershipView[]): VendorUserView {
+function viewOf(row: VendorUser, memberships: readonly VendorMembershipView[], onOtherPlatforms: boolean): VendorUserView {
   return {
     id: row.id,
     email: row.email,
@@ -244,5 +255,6 @@ function viewOf(row: VendorUser, memberships: readonly VendorMembershipView[]): 
     createdAt: row.created_at,
     lastLoginAt: row.last_login_at,
     memberships,
+    onOtherPlatforms,
   };
 }

@@ -9,7 +9,7 @@ import type { ViewEngine } from '../../views.ts';
 import { TENANCY_ERRORS } from '../exceptions.ts';
 import type { BuiltinVendorRole, TenancyTables, UserStatus, VendorStatus } from '../models/tenancy.model.ts';
 import { normalizeEmail } from './company.service.ts';
-import { checkCode, checkLanguage, checkName, covers, hostTaken, isUniqueViolation, normalizeHostname, withinAccess, type PlatformAccess } from './platform.service.ts';
+import { checkCode, checkLanguage, checkName, containing, covers, hostTaken, isUniqueViolation, normalizeHostname, withinAccess, type PlatformAccess } from './platform.service.ts';
 
 /**
  * Vendors (the shops) for the admin back office: creating one with its
@@ -139,7 +139,7 @@ export class VendorService {
       .$if(filters.companyId !== undefined, (q) => q.where('v.company_id', '=', filters.companyId!))
       .$if(filters.status !== undefined, (q) => q.where('v.status', '=', filters.status!))
       .$if(Boolean(search), (q) =>
-        q.where((eb) => eb.or([eb('v.name', 'ilike', `%${escapeLike(search!)}%`), eb('v.code', 'like', `%${escapeLike(search!)}%`)])),
+        q.where((eb) => eb.or([eb('v.name', 'ilike', containing(search!)), eb('v.code', 'like', containing(search!))])),
       );
     const [rows, count] = await Promise.all([
       base.orderBy('v.name').orderBy('v.code').limit(page.limit).offset(page.offset).execute(),
@@ -405,10 +405,6 @@ async function checkAddressesFree(
   if (customDomain !== null && (await hostTaken(db, customDomain, exceptVendor))) {
     throw new AppError(TENANCY_ERRORS.TENANCY_DOMAIN_TAKEN, { domain: customDomain });
   }
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[%_\\]/g, (c) => `\\${c}`);
 }
 
 function vendors(db: Kysely<TenancyTables>) {

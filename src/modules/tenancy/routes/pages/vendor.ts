@@ -4,7 +4,7 @@ import { requestMeta } from '../../../../api/auth/auth-api.routes.ts';
 import { field, fields, formError, redirectWithNotice } from '../../../../api/forms.ts';
 import { actorOf } from '../../../../core/auth/principal.ts';
 import { isAppError } from '../../../../exceptions/base.ts';
-import { setSessionCookies, signInRateLimit } from '../../../../middleware/auth.ts';
+import { clearSessionCookies, setSessionCookies, signInRateLimit } from '../../../../middleware/auth.ts';
 import { LANGUAGE_INFO } from '../../../locales.ts';
 import { defineRouter } from '../../../routes.ts';
 import { TENANCY_ERRORS } from '../../exceptions.ts';
@@ -135,7 +135,10 @@ export const router = defineRouter(async (r) => {
       return renderTeam(request, reply, { error: pageError(request, error) });
     }
     // Leaving the team oneself ends this session too: back to sign-in.
-    if (removed.userId === request.principal!.userId) return reply.redirect(`${request.urlPrefix}/vendor/login`, 303);
+    if (removed.userId === request.principal!.userId) {
+      clearSessionCookies(reply, 'vendor');
+      return reply.redirect(`${request.urlPrefix}/vendor/login`, 303);
+    }
     return redirectWithNotice(request, reply, teamPath(request), 'removed');
   });
 

@@ -7,7 +7,7 @@ import type { RouterInstance } from '../../../../routes.ts';
 import { sendAdminInviteMail } from '../../../services/admin-invite-mail.ts';
 import { AdminUserService, type AdminUserView } from '../../../services/admin-user.service.ts';
 import type { AdminRole } from '../../../services/role-permissions.ts';
-import type { TenancyTables } from '../../../models/tenancy.model.ts';
+import { AdminUserParams as UserParams } from '../../../schemas/admin-user.schema.ts';
 import { PAGE_SIZE, pageHelpers, pager } from './user-pages.helpers.ts';
 
 const view = { permission: 'tenancy.users.view' };
@@ -18,7 +18,6 @@ const ListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 200 })),
   page: Type.Integer({ minimum: 1, maximum: 100_000, default: 1 }),
 });
-const UserParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
 /** What the create and edit forms show (and show again, with an error, after a refused post). */
 interface AdminUserForm {
@@ -38,8 +37,7 @@ interface AdminUserForm {
  */
 export async function adminUserPages(r: RouterInstance): Promise<void> {
   const admins = new AdminUserService(r.wizamart.database.db, r.wizamart.auth);
-  const db = r.wizamart.database.db.withTables<TenancyTables>();
-  const allPlatforms = () => db.selectFrom('platforms').select(['code', 'name']).orderBy('name').orderBy('code').execute();
+  const allPlatforms = () => admins.platformChoices();
 
   r.get('/users', { config: view, schema: { querystring: ListQuery } }, async (request, reply) => {
     const { q = '', page } = request.query;
@@ -55,7 +53,7 @@ export async function adminUserPages(r: RouterInstance): Promise<void> {
 
   r.get('/users/new', { config: manage }, async (request, reply) => {
     const form: AdminUserForm = { email: '', name: '', language: defaultLanguage(request), role: 'platform_admin', platforms: [request.platform.code] };
-    return reply.view('tenancy/admin/users/new.njk', { ...pageHelpers(request), form, platforms: await allPlatforms(), breadcrumbs: crumbs(request, request.t('tenancy:users.new')) });
+    return reply.view('tenancy/admin/users/new.njk', { ...pageHelpers(request), creating: true, form, platforms: await allPlatforms(), breadcrumbs: crumbs(request, request.t('tenancy:users.new')) });
   });
 
   r.post('/users', { config: manage }, async (request, reply) => {
@@ -67,7 +65,7 @@ export async function adminUserPages(r: RouterInstance): Promise<void> {
     } catch (error) {
       const message = formError(request, error);
       reply.status(statusOf(error));
-      return reply.view('tenancy/admin/users/new.njk', { ...pageHelpers(request), form, error: message, platforms: await allPlatforms(), breadcrumbs: crumbs(request, request.t('tenancy:users.new')) });
+      return reply.view('tenancy/admin/users/new.njk', { ...pageHelpers(request), creating: true, form, error: message, platforms: await allPlatforms(), breadcrumbs: crumbs(request, request.t('tenancy:users.new')) });
     }
   });
 

@@ -102,7 +102,7 @@ export async function modulePages(r: RouterInstance): Promise<void> {
         id: e.id,
         at: e.createdAt.toISOString(),
         when: when.format(e.createdAt),
-        actor: e.actor,
+        actor: actorParts(e.actor),
         action: e.action,
         module: named(names, e.module),
         changed: e.changed.map((code) => named(names, code)),
@@ -121,8 +121,9 @@ export async function modulePages(r: RouterInstance): Promise<void> {
       outcome = { plan: (await changeModule(request, platform.code, module, action, true)).plan };
     } catch (error) {
       // A refused change (a core module) is explained on the page, with the status the API would answer.
-      outcome = { plan: [], error: formError(request, error) };
-      reply.status((error as AppError).status);
+      const refused = refusal(request, error);
+      outcome = { plan: [], error: refused.message };
+      reply.status(refused.status);
     }
     return reply.view('tenancy/admin/modules/preview.njk', previewContext(request, platform, module, action, outcome));
   });
@@ -143,9 +144,9 @@ export async function modulePages(r: RouterInstance): Promise<void> {
       }
       await changeModule(request, platform.code, module, action, false);
     } catch (error) {
-      const message = formError(request, error);
-      reply.status((error as AppError).status);
-      return reply.view('tenancy/admin/modules/preview.njk', previewContext(request, platform, module, action, { plan: [], error: message }));
+      const refused = refusal(request, error);
+      reply.status(refused.status);
+      return reply.view('tenancy/admin/modules/preview.njk', previewContext(request, platform, module, action, { plan: [], error: refused.message }));
     }
     return redirectWithNotice(request, reply, `${platformPath(platform.code)}/modules`, 'saved');
   });
@@ -276,6 +277,25 @@ async function changeModule(request: FastifyRequest, platform: string, module: s
   const { modules } = request.server.wizamart;
   const options = { actor: actorOf(request.principal), dryRun };
   return action === 'enable' ? modules.enableModule(platform, module, options) : modules.disableModule(platform, module, options);
+}
+
+/**
+ * A refused change in the user's language (4xx AppErrors; anything else is
+ * rethrown by `formError`). The module errors are framework errors, looked
+ * up with an array of keys because `formError`'s own lookup (an empty
+ * default value) answers a key missing from `tenancy:errors` with the key
+ * itself instead of falling back to `common:errors`.
+ */
+function refusal(request: FastifyRequest, error: unknown): { message: string; status: number } {
+  formError(request, error);
+  const { code, params, message, status } = error as AppError;
+  return { message: request.t([`tenancy:errors.${code}`, `common:errors.${code}`], { ...params, defaultValue: message }), status };
+}
+
+/** `admin:3 <anne@example.lu>` (what `actorOf` records) as an e-mail and an id; other actors (`cli`, `system`) as they are. */
+function actorParts(actor: string): { name: string; id: string | undefined } {
+  const match = /^(\S+) <(.+)>$/.exec(actor);
+  return match ? { name: match[2]!, id: match[1] } : { name: actor, id: undefined };
 }
 
 function planSignature(plan: readonly PlanStep[]): string {

@@ -5,6 +5,7 @@ import { formError, redirectWithNotice } from '../../../../../api/forms.ts';
 import { isAppError } from '../../../../../exceptions/base.ts';
 import type { RouterInstance } from '../../../../routes.ts';
 import type { UserStatus } from '../../../models/tenancy.model.ts';
+import { VendorUserParams as UserParams } from '../../../schemas/vendor-user.schema.ts';
 import { VendorUserAdminService, type AdminReach } from '../../../services/vendor-user-admin.service.ts';
 import { PAGE_SIZE, pageHelpers, pager } from './user-pages.helpers.ts';
 
@@ -19,12 +20,11 @@ const ListQuery = Type.Object({
   status: Type.Optional(Type.String({ maxLength: 16 })),
   page: Type.Integer({ minimum: 1, maximum: 100_000, default: 1 }),
 });
+const DetailQuery = Type.Object({ reset: Type.Optional(Type.String({ maxLength: 16 })) });
+
 function statusFilter(value: string | undefined): UserStatus | '' {
   return value === 'active' || value === 'disabled' ? value : '';
 }
-
-const UserParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
-const DetailQuery = Type.Object({ reset: Type.Optional(Type.String({ maxLength: 16 })) });
 
 /**
  * The vendor users pages: `/admin/vendor-users` (everyone on the teams of
