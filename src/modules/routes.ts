@@ -115,8 +115,9 @@ export function registerModuleRoutes(app: FastifyInstance, routers: readonly Loa
           ...(config.permission ? [requirePermission(config.permission)] : []),
         ];
         if (guards.length > 0) {
-          const own = route.preHandler ? (Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler]) : [];
-          route.preHandler = [...guards, ...own];
+          // Before schema validation: a visitor who may not use the route hears 401/403, not what is wrong with the body.
+          const own = route.preValidation ? (Array.isArray(route.preValidation) ? route.preValidation : [route.preValidation]) : [];
+          route.preValidation = [...guards, ...own] as typeof route.preValidation;
         }
       });
       if (!def.isCore) scope.addHook('onRequest', moduleGate(r.module, modules));
