@@ -15,6 +15,10 @@ import type { TenancyTables } from '../models/tenancy.model.ts';
  * the platforms they administer, and another platform answers "not found"
  * (as if it did not exist), so codes reveal nothing. Changes are announced
  * on TENANCY_CHANGED_CHANNEL so every instance drops its host cache.
+ *
+ * The rules the company and vendor services share live here too, next to
+ * the platform they hinge on: the caller's access, codes, names, languages
+ * and host names.
  */
 
 /** The platforms an admin may see and change: `all` for a super admin, else the codes they administer. */
@@ -46,7 +50,8 @@ export function covers(access: PlatformAccess, platform: string): boolean {
 export const CODE_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
 /** Codes that would hide a page of the back office (`/admin/platforms/new`, `/admin/vendors/new`). */
-const RESERVED_CODES = new Set(['new']);
+// Codes that would shadow a page: `/admin/vendors/new`, and the vendor back office's own paths (`/vendor/login`, `/vendor/invitations/<token>`…).
+const RESERVED_CODES = new Set(['new', 'login', 'logout', 'invitations', 'forgot-password', 'reset-password', 'dashboard']);
 
 export function checkCode(code: string): string {
   if (!CODE_PATTERN.test(code)) throw new AppError(TENANCY_ERRORS.TENANCY_INVALID_CODE, { code });
