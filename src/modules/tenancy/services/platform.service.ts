@@ -49,8 +49,7 @@ export function covers(access: PlatformAccess, platform: string): boolean {
 /** Platform and vendor codes: they appear in URLs, so lower-case letters, digits and hyphens. */
 export const CODE_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
-/** Codes that would hide a page of the back office (`/admin/platforms/new`, `/admin/vendors/new`). */
-// Codes that would shadow a page: `/admin/vendors/new`, and the vendor back office's own paths (`/vendor/login`, `/vendor/invitations/<token>`…).
+/** Codes that would hide a page: `/admin/vendors/new`, and the vendor back office's own paths (`/vendor/login`, `/vendor/invitations/<token>`…). */
 const RESERVED_CODES = new Set(['new', 'login', 'logout', 'invitations', 'forgot-password', 'reset-password', 'dashboard']);
 
 export function checkCode(code: string): string {
