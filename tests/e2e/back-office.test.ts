@@ -68,7 +68,7 @@ describe('back offices in a browser', () => {
     await page.selectOption('#vendor-company', { index: 1 });
     await page.fill('#vendor-owner-email', 'nora@example.test');
     await page.fill('#vendor-owner-name', 'Nora Nord');
-    await Promise.all([page.waitForURL(/notice=created/), page.click('form button[type=submit]')]);
+    await Promise.all([page.waitForURL(/notice=created/), page.click('main form[action="/admin/vendors"] button[type=submit]')]);
     await expect(page.locator('body').textContent()).resolves.toContain('Atelier Nord');
     // The owner was mailed a link to set a password; it is in the outbox.
     const mail = await t.app.wizamart.mailer.list({ limit: 5, offset: 0, to: 'nora@example.test' });
