@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
-import type { AccountRecord, IdentityProvider } from '../../../core/auth/identity-provider.ts';
-import type { AdminUser, TenancyTables } from '../models/tenancy.model.ts';
+import type { IdentityProvider } from '../../../core/auth/identity-provider.ts';
+import type { TenancyTables } from '../models/tenancy.model.ts';
 import { adminRoleOf, grantedToAdmin } from './role-permissions.ts';
+import { accountOf, userWrites } from './user-account.ts';
 
 /**
  * Who the back office's users are: rows of `admin_users`. A super admin
@@ -60,22 +60,5 @@ export const adminIdentity: IdentityProvider = {
     };
   },
 
-  async setPasswordHash({ db, userId, passwordHash }) {
-    await db.withTables<TenancyTables>().updateTable('admin_users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
-  },
-
-  async recordSignIn({ db, userId }) {
-    await db.withTables<TenancyTables>().updateTable('admin_users').set({ last_login_at: sql<Date>`now()` }).where('id', '=', userId).execute();
-  },
+  ...userWrites('admin_users'),
 };
-
-function accountOf(row: AdminUser): AccountRecord {
-  return {
-    userId: row.id,
-    email: row.email,
-    name: row.name,
-    passwordHash: row.password_hash,
-    active: row.status === 'active',
-    language: row.language,
-  };
-}

@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
-import type { AccountRecord, IdentityProvider } from '../../../core/auth/identity-provider.ts';
-import type { TenancyTables, VendorUser } from '../models/tenancy.model.ts';
+import type { IdentityProvider } from '../../../core/auth/identity-provider.ts';
+import type { TenancyTables } from '../models/tenancy.model.ts';
 import { grantedToVendorRole } from './role-permissions.ts';
+import { accountOf, userWrites } from './user-account.ts';
 
 /**
  * Who vendor staff are: rows of `vendor_users`, each on the team of one or
@@ -85,22 +85,5 @@ export const vendorIdentity: IdentityProvider = {
     };
   },
 
-  async setPasswordHash({ db, userId, passwordHash }) {
-    await db.withTables<TenancyTables>().updateTable('vendor_users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
-  },
-
-  async recordSignIn({ db, userId }) {
-    await db.withTables<TenancyTables>().updateTable('vendor_users').set({ last_login_at: sql<Date>`now()` }).where('id', '=', userId).execute();
-  },
+  ...userWrites('vendor_users'),
 };
-
-function accountOf(row: VendorUser): AccountRecord {
-  return {
-    userId: row.id,
-    email: row.email,
-    name: row.name,
-    passwordHash: row.password_hash,
-    active: row.status === 'active',
-    language: row.language,
-  };
-}
