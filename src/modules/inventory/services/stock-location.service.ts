@@ -7,6 +7,7 @@ import { FRAMEWORK_ERRORS } from '../../../exceptions/framework-errors.ts';
 import { INVENTORY_ERRORS } from '../exceptions.ts';
 import { LOCATION_KINDS, type InventoryLocationRow, type InventoryTables, type LocationKind } from '../models/stock-location.model.ts';
 import { isCountryCode } from './country-codes.ts';
+import { isUniqueViolation } from '../../../core/database/unique-violation.ts';
 
 /** A vendor's stock location: a warehouse, a shop or a pick-up point. */
 export interface StockLocation {
@@ -129,8 +130,8 @@ export class StockLocationService {
         });
         return await this.get(id);
       } catch (error) {
-        if (violated(error, CODE_KEY)) throw new AppError(INVENTORY_ERRORS.INVENTORY_LOCATION_CODE_TAKEN, { code: values.code }, { cause: error });
-        if (violated(error, DEFAULT_KEY) && attempt === 1) continue;
+        if (isUniqueViolation(error, CODE_KEY)) throw new AppError(INVENTORY_ERRORS.INVENTORY_LOCATION_CODE_TAKEN, { code: values.code }, { cause: error });
+        if (isUniqueViolation(error, DEFAULT_KEY) && attempt === 1) continue;
         throw error;
       }
     }
@@ -155,7 +156,7 @@ export class StockLocationService {
         await scope.updateTable('inventory_locations').set({ ...values, updated_at: new Date() }).where('id', '=', id).execute();
       });
     } catch (error) {
-      if (violated(error, CODE_KEY)) throw new AppError(INVENTORY_ERRORS.INVENTORY_LOCATION_CODE_TAKEN, { code: values.code }, { cause: error });
+      if (isUniqueViolation(error, CODE_KEY)) throw new AppError(INVENTORY_ERRORS.INVENTORY_LOCATION_CODE_TAKEN, { code: values.code }, { cause: error });
       throw error;
     }
     return this.get(id);
@@ -198,13 +199,6 @@ function notFound(id: number): AppError {
 async function assertCodeFree(scope: VendorScope<InventoryTables>, code: string): Promise<void> {
   const taken = await scope.selectFrom('inventory_locations').select('id').where('code', '=', code).executeTakeFirst();
   if (taken) throw new AppError(INVENTORY_ERRORS.INVENTORY_LOCATION_CODE_TAKEN, { code });
-}
-
-/** A unique violation of the named constraint or index (PostgreSQL and PGlite both report its name). */
-function violated(error: unknown, constraint: string): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const e = error as { code?: unknown; constraint?: unknown };
-  return e.code === '23505' && e.constraint === constraint;
 }
 
 /** Codes are compared upper-case, so "wh-1" and "WH-1" are the same location. */

@@ -7,6 +7,7 @@ import { isLanguage } from '../../locales.ts';
 import { TENANCY_ERRORS } from '../exceptions.ts';
 import type { AdminUser, TenancyTables, UserStatus } from '../models/tenancy.model.ts';
 import { adminRoleOf, type AdminRole } from './role-permissions.ts';
+import { emailAddress } from './email-address.ts';
 
 /** How long the "set your password" link of a new admin stays valid. */
 export const ADMIN_INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -122,7 +123,7 @@ export class AdminUserService {
 
   /** Creates an admin without a password and issues the token of their invitation link. */
   async create(input: NewAdminUser): Promise<CreatedAdminUser> {
-    const email = checkEmail(input.email);
+    const email = emailAddress(input.email, TENANCY_ERRORS.TENANCY_USER_EMAIL_INVALID);
     const name = checkName(input.name);
     const language = checkLanguage(input.language);
     const user = await this.#db.transaction().execute(async (trx) => {
@@ -291,14 +292,6 @@ function viewOf(row: AdminUser, platforms: readonly { code: string; name: string
   };
 }
 
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-/** E-mail addresses are stored trimmed and lower-cased: one person, one address. */
-export function checkEmail(value: string): string {
-  const email = value.trim().toLowerCase();
-  if (email.length > 320 || !EMAIL_PATTERN.test(email)) throw new AppError(TENANCY_ERRORS.TENANCY_USER_EMAIL_INVALID, { email });
-  return email;
-}
 
 export function checkName(value: string): string {
   const name = value.trim();

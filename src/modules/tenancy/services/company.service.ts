@@ -4,7 +4,9 @@ import { AppError } from '../../../exceptions/base.ts';
 import { FRAMEWORK_ERRORS } from '../../../exceptions/framework-errors.ts';
 import { TENANCY_ERRORS } from '../exceptions.ts';
 import type { TenancyTables } from '../models/tenancy.model.ts';
-import { checkName, containing, covers, isUniqueViolation, withinAccess, type PlatformAccess } from './platform.service.ts';
+import { checkName, containing, covers, withinAccess, type PlatformAccess } from './tenant-rules.ts';
+import { isUniqueViolation } from '../../../core/database/unique-violation.ts';
+import { emailAddress } from './email-address.ts';
 
 /**
  * Companies: the legal entities behind vendors, one platform each. A
@@ -61,14 +63,6 @@ export interface CompanyOption {
   readonly platformName: string;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-/** An e-mail address as stored (lower-case), or TENANCY_INVALID_EMAIL. */
-export function normalizeEmail(value: string): string {
-  const email = value.trim().toLowerCase();
-  if (email.length > 320 || !EMAIL.test(email)) throw new AppError(TENANCY_ERRORS.TENANCY_INVALID_EMAIL, { email: value.trim() });
-  return email;
-}
 
 // The member states' VAT prefixes (Greece is EL; XI is Northern Ireland).
 const EU_VAT_PREFIXES = 'AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|XI';
@@ -144,7 +138,7 @@ export class CompanyService {
       : undefined;
     if (!platform) throw new AppError(FRAMEWORK_ERRORS.PLATFORM_NOT_FOUND, { platform: input.platform });
     const name = checkName(input.name);
-    const contactEmail = optional(input.contactEmail, normalizeEmail) ?? null;
+    const contactEmail = optional(input.contactEmail, (v) => emailAddress(v)) ?? null;
     const vatNumber = optional(input.vatNumber, normalizeVatNumber) ?? null;
     await this.#nameFree(platform.id, platform.code, name);
     const row = await this.#write(platform.code, name, () =>
@@ -161,7 +155,7 @@ export class CompanyService {
   async update(access: PlatformAccess, id: number, input: UpdateCompanyInput): Promise<Company> {
     const current = await this.get(access, id);
     const name = input.name === undefined ? current.name : checkName(input.name);
-    const contactEmail = optional(input.contactEmail, normalizeEmail);
+    const contactEmail = optional(input.contactEmail, (v) => emailAddress(v));
     const vatNumber = optional(input.vatNumber, normalizeVatNumber);
     const platformId = (await this.#db.selectFrom('companies').select('platform_id').where('id', '=', id).executeTakeFirstOrThrow()).platform_id;
     if (name !== current.name) await this.#nameFree(platformId, current.platform.code, name, id);

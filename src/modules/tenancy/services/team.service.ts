@@ -1,6 +1,5 @@
 import type { AppContext, PlatformRef } from '../../../core/app-context.ts';
 import type { AuthService, RequestMeta } from '../../../core/auth/auth-service.ts';
-import { normalizeEmail } from '../../../core/auth/auth-service.ts';
 import { hashPassword, passwordProblem } from '../../../core/auth/passwords.ts';
 import type { Principal, VendorRef } from '../../../core/auth/principal.ts';
 import { digestToken, randomToken } from '../../../core/auth/secret-digest.ts';
@@ -13,6 +12,7 @@ import type { ViewEngine } from '../../views.ts';
 import { TENANCY_ERRORS } from '../exceptions.ts';
 import type { BuiltinVendorRole, TenancyTables } from '../models/tenancy.model.ts';
 import { ROLE_LABEL_KEYS } from './role-permissions.ts';
+import { emailAddress } from './email-address.ts';
 
 type Scope = VendorScope<TenancyTables>;
 
@@ -20,8 +20,6 @@ type Scope = VendorScope<TenancyTables>;
 export const INVITATION_TTL_DAYS = 7;
 const INVITATION_TTL_MS = INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000;
 const NAME_MAX_LENGTH = 200;
-const EMAIL_MAX_LENGTH = 320;
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** A role to give: a built-in one, or a custom role of the same vendor. */
 export type RoleChoice = { readonly builtin: BuiltinVendorRole } | { readonly roleId: number };
@@ -151,8 +149,7 @@ export class TeamService {
    * invitation to the same address is withdrawn: only the newest link works.
    */
   async invite(input: { email: string; role: RoleChoice; invitedBy: string }, mail: InvitationMailContext): Promise<Invitation> {
-    const email = normalizeEmail(input.email);
-    if (email.length > EMAIL_MAX_LENGTH || !EMAIL_PATTERN.test(email)) throw new AppError(TENANCY_ERRORS.TENANCY_INVALID_EMAIL, { email: input.email });
+    const email = emailAddress(input.email);
     const token = randomToken();
     const id = await this.#scope.db.transaction().execute(async (trx) => {
       const scope = this.#scope.withTransaction(trx);

@@ -8,8 +8,9 @@ import { isLanguage } from '../../locales.ts';
 import type { ViewEngine } from '../../views.ts';
 import { TENANCY_ERRORS } from '../exceptions.ts';
 import type { BuiltinVendorRole, TenancyTables, UserStatus, VendorStatus } from '../models/tenancy.model.ts';
-import { normalizeEmail } from './company.service.ts';
-import { checkCode, checkLanguage, checkName, containing, covers, hostTaken, isUniqueViolation, normalizeHostname, withinAccess, type PlatformAccess } from './platform.service.ts';
+import { emailAddress } from './email-address.ts';
+import { checkCode, checkLanguage, checkName, containing, covers, hostTaken, normalizeHostname, withinAccess, type PlatformAccess } from './tenant-rules.ts';
+import { isUniqueViolation } from '../../../core/database/unique-violation.ts';
 
 /**
  * Vendors (the shops) for the admin back office: creating one with its
@@ -197,7 +198,7 @@ export class VendorService {
   async create(access: PlatformAccess, input: CreateVendorInput, options: CreateVendorOptions): Promise<CreatedVendor> {
     const code = checkCode(input.code.trim());
     const name = checkName(input.name);
-    const ownerEmail = normalizeEmail(input.owner.email);
+    const ownerEmail = emailAddress(input.owner.email);
     const ownerName = checkName(input.owner.name);
     const company = await this.#company(access, input.companyId);
     if (input.platform !== undefined && input.platform !== company.platform_code) {

@@ -11,7 +11,7 @@ import {
   toCompanyListBody,
 } from '../../../schemas/company.schema.ts';
 import { CompanyService } from '../../../services/company.service.ts';
-import { accessOf } from '../../../services/platform.service.ts';
+import { accessOf } from '../../../services/tenant-rules.ts';
 
 const security = [{ bearerAuth: [] }];
 const view = { permission: 'tenancy.companies.view' };

@@ -10,7 +10,8 @@ import {
   UpdatePlatformBody,
   toPlatformBody,
 } from '../../../schemas/platform.schema.ts';
-import { PlatformService, accessOf } from '../../../services/platform.service.ts';
+import { PlatformService } from '../../../services/platform.service.ts';
+import { accessOf } from '../../../services/tenant-rules.ts';
 
 const security = [{ bearerAuth: [] }];
 const view = { permission: 'tenancy.platforms.view' };

@@ -13,7 +13,7 @@ import {
   toVendorDetailBody,
   toVendorListBody,
 } from '../../../schemas/vendor.schema.ts';
-import { accessOf } from '../../../services/platform.service.ts';
+import { accessOf } from '../../../services/tenant-rules.ts';
 import { VendorService } from '../../../services/vendor.service.ts';
 
 const security = [{ bearerAuth: [] }];

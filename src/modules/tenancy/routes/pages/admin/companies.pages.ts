@@ -4,7 +4,8 @@ import { AppError } from '../../../../../exceptions/base.ts';
 import type { RouterInstance } from '../../../../routes.ts';
 import { TENANCY_ERRORS } from '../../../exceptions.ts';
 import { CompanyService, type Company } from '../../../services/company.service.ts';
-import { PlatformService, accessOf } from '../../../services/platform.service.ts';
+import { PlatformService } from '../../../services/platform.service.ts';
+import { accessOf } from '../../../services/tenant-rules.ts';
 import { VendorService } from '../../../services/vendor.service.ts';
 
 const view = { permission: 'tenancy.companies.view' };

@@ -3,7 +3,8 @@ import { field, fields, formError, redirectWithNotice } from '../../../../../api
 import type { AppError } from '../../../../../exceptions/base.ts';
 import { LANGUAGES } from '../../../../locales.ts';
 import type { RouterInstance } from '../../../../routes.ts';
-import { PlatformService, accessOf, type PlatformSummary } from '../../../services/platform.service.ts';
+import { PlatformService, type PlatformSummary } from '../../../services/platform.service.ts';
+import { accessOf } from '../../../services/tenant-rules.ts';
 
 const view = { permission: 'tenancy.platforms.view' };
 const manage = { permission: 'tenancy.platforms.manage' };

@@ -4,7 +4,8 @@ import { field, formError, redirectWithNotice } from '../../../../../api/forms.t
 import type { AppError } from '../../../../../exceptions/base.ts';
 import type { RouterInstance } from '../../../../routes.ts';
 import { CompanyService } from '../../../services/company.service.ts';
-import { PlatformService, accessOf } from '../../../services/platform.service.ts';
+import { PlatformService } from '../../../services/platform.service.ts';
+import { accessOf } from '../../../services/tenant-rules.ts';
 import { VENDOR_STATUSES, VendorService, type VendorDetail } from '../../../services/vendor.service.ts';
 import type { VendorStatus } from '../../../models/tenancy.model.ts';
 import { listUrl, pageNumber } from './companies.pages.ts';
