@@ -4,6 +4,7 @@ import type { AccountRecord } from '../../core/auth/identity-provider.ts';
 import type { Audience } from '../../core/auth/principal.ts';
 import { isLanguage } from '../../modules/locales.ts';
 import { AUDIENCE_ROUTES } from './audiences.ts';
+import { sendTemplatedMail } from '../../core/mail/templated-mail.ts';
 
 /** The site's own address as the request reached it (with the development prefix), for links in mail. */
 export function siteUrl(request: FastifyRequest): string {
@@ -16,14 +17,14 @@ export function siteUrl(request: FastifyRequest): string {
  */
 export async function sendPasswordResetMail(ctx: Pick<AppContext, 'mailer'>, request: FastifyRequest, audience: Audience, account: AccountRecord, token: string): Promise<void> {
   const language = isLanguage(account.language) ? account.language : request.language;
-  const t = request.server.views.translations.translator(language);
   const link = `${siteUrl(request)}${AUDIENCE_ROUTES[audience].pages}/reset-password?token=${encodeURIComponent(token)}`;
-  const context = { t, name: account.name, link, platform: request.platform.name ?? request.platform.code };
-  await ctx.mailer.send({
+  const platform = request.platform.name ?? request.platform.code;
+  await sendTemplatedMail(ctx.mailer, request.server.views, {
     to: account.email,
-    subject: t('common:mail.password_reset.subject', { platform: context.platform }),
-    text: request.server.views.render('mail/password-reset.txt.njk', context),
-    html: request.server.views.render('mail/password-reset.html.njk', context),
+    language,
+    view: 'mail/password-reset',
+    subject: (t) => t('common:mail.password_reset.subject', { platform }),
+    context: { name: account.name, link, platform },
     template: 'password-reset',
     platform: request.platform.code,
   });

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../core/app-context.ts';
 import { siteUrl } from '../../../api/auth/password-reset-mail.ts';
 import { isLanguage } from '../../locales.ts';
+import { sendTemplatedMail } from '../../../core/mail/templated-mail.ts';
 
 export interface AdminInvitee {
   readonly email: string;
@@ -22,15 +23,14 @@ export async function sendAdminInviteMail(
   invitedBy: string,
 ): Promise<void> {
   const language = isLanguage(invitee.language) ? invitee.language : request.language;
-  const t = request.server.views.translations.translator(language);
   const platform = request.platform.name ?? request.platform.code;
   const link = `${siteUrl(request)}/admin/reset-password?token=${encodeURIComponent(token)}`;
-  const context = { t, name: invitee.name, email: invitee.email, invitedBy, link, platform };
-  await ctx.mailer.send({
+  await sendTemplatedMail(ctx.mailer, request.server.views, {
     to: invitee.email,
-    subject: t('tenancy:mail.admin_invite.subject', { platform }),
-    text: request.server.views.render('tenancy/mail/admin-invite.txt.njk', context),
-    html: request.server.views.render('tenancy/mail/admin-invite.html.njk', context),
+    language,
+    view: 'tenancy/mail/admin-invite',
+    subject: (t) => t('tenancy:mail.admin_invite.subject', { platform }),
+    context: { name: invitee.name, email: invitee.email, invitedBy, link, platform },
     template: 'tenancy.admin-invite',
     platform: request.platform.code,
   });

@@ -13,6 +13,7 @@ import { TENANCY_ERRORS } from '../exceptions.ts';
 import type { BuiltinVendorRole, TenancyTables } from '../models/tenancy.model.ts';
 import { ROLE_LABEL_KEYS } from './role-permissions.ts';
 import { emailAddress } from './email-address.ts';
+import { sendTemplatedMail } from '../../../core/mail/templated-mail.ts';
 
 type Scope = VendorScope<TenancyTables>;
 
@@ -289,21 +290,21 @@ export class TeamService {
       db.selectFrom('vendors').select('default_language').where('id', '=', this.#vendor.id).executeTakeFirst(),
     ]);
     const language = [account?.language, vendor?.default_language].find(isLanguage) ?? mail.fallbackLanguage;
-    const t = mail.views.translations.translator(language);
-    const context = {
-      t,
-      vendor: this.#vendor.name || this.#vendor.code,
-      inviter: mail.inviterName,
-      role: roleLabel(t, invitation),
-      link: `${mail.siteUrl}/vendor/invitations/${encodeURIComponent(token)}`,
-      days: INVITATION_TTL_DAYS,
-      platform: mail.platform.name ?? mail.platform.code,
-    };
-    await mail.mailer.send({
+    const vendorName = this.#vendor.name || this.#vendor.code;
+    const platform = mail.platform.name ?? mail.platform.code;
+    await sendTemplatedMail(mail.mailer, mail.views, {
       to: invitation.email,
-      subject: t('tenancy:mail.team_invite.subject', { vendor: context.vendor, platform: context.platform }),
-      text: mail.views.render('tenancy/mail/team-invite.txt.njk', context),
-      html: mail.views.render('tenancy/mail/team-invite.html.njk', context),
+      language,
+      view: 'tenancy/mail/team-invite',
+      subject: (t) => t('tenancy:mail.team_invite.subject', { vendor: vendorName, platform }),
+      context: {
+        vendor: vendorName,
+        inviter: mail.inviterName,
+        role: roleLabel(mail.views.translations.translator(language), invitation),
+        link: `${mail.siteUrl}/vendor/invitations/${encodeURIComponent(token)}`,
+        days: INVITATION_TTL_DAYS,
+        platform,
+      },
       template: 'tenancy.team-invite',
       platform: mail.platform.code,
       vendorId: this.#vendor.id,

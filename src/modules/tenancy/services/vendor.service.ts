@@ -11,6 +11,7 @@ import type { BuiltinVendorRole, TenancyTables, UserStatus, VendorStatus } from 
 import { emailAddress } from './email-address.ts';
 import { checkCode, checkLanguage, checkName, containing, covers, hostTaken, normalizeHostname, withinAccess, type PlatformAccess } from './tenant-rules.ts';
 import { isUniqueViolation } from '../../../core/database/unique-violation.ts';
+import { sendTemplatedMail } from '../../../core/mail/templated-mail.ts';
 
 /**
  * Vendors (the shops) for the admin back office: creating one with its
@@ -334,22 +335,20 @@ export class VendorService {
     vendor: { name: string; platform: string; platformCode: string },
   ): Promise<void> {
     const { token } = await this.#ctx.auth.oneTime.issue('password_reset', 'vendor', String(owner.id), WELCOME_LINK_TTL_DAYS * 86_400_000);
-    const t = this.#views.translations.translator(isLanguage(owner.language) ? owner.language : 'en');
-    const context = {
-      t,
-      name: owner.name,
-      email: owner.email,
-      vendor: vendor.name,
-      platform: vendor.platform,
-      days: WELCOME_LINK_TTL_DAYS,
-      link: `${siteUrl}/vendor/reset-password?token=${encodeURIComponent(token)}`,
-      signIn: `${siteUrl}/vendor/login`,
-    };
-    await this.#ctx.mailer.send({
+    await sendTemplatedMail(this.#ctx.mailer, this.#views, {
       to: owner.email,
-      subject: t('tenancy:mail.vendor_welcome.subject', { vendor: vendor.name, platform: vendor.platform }),
-      text: this.#views.render('tenancy/mail/vendor-welcome.txt.njk', context),
-      html: this.#views.render('tenancy/mail/vendor-welcome.html.njk', context),
+      language: isLanguage(owner.language) ? owner.language : 'en',
+      view: 'tenancy/mail/vendor-welcome',
+      subject: (t) => t('tenancy:mail.vendor_welcome.subject', { vendor: vendor.name, platform: vendor.platform }),
+      context: {
+        name: owner.name,
+        email: owner.email,
+        vendor: vendor.name,
+        platform: vendor.platform,
+        days: WELCOME_LINK_TTL_DAYS,
+        link: `${siteUrl}/vendor/reset-password?token=${encodeURIComponent(token)}`,
+        signIn: `${siteUrl}/vendor/login`,
+      },
       template: 'tenancy/vendor-welcome',
       platform: vendor.platformCode,
     });
