@@ -154,10 +154,11 @@ export function csrfGuard(app: FastifyInstance): preHandlerHookHandler {
   };
 }
 
-export function setSessionCookies(request: FastifyRequest, reply: FastifyReply, audience: Audience, pair: TokenPair, refreshDays = 30): void {
+export function setSessionCookies(request: FastifyRequest, reply: FastifyReply, audience: Audience, pair: TokenPair): void {
   const secure = request.protocol === 'https';
   reply.setCookie(accessCookie(audience), pair.accessToken, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: pair.expiresIn });
-  reply.setCookie(refreshCookie(audience), pair.refreshToken, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: refreshDays * 86_400 });
+  // The refresh cookie lives exactly as long as its session.
+  reply.setCookie(refreshCookie(audience), pair.refreshToken, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: pair.refreshExpiresAt });
 }
 
 export function clearSessionCookies(reply: FastifyReply, audience: Audience): void {

@@ -64,7 +64,7 @@ export function registerAuthPages(app: FastifyInstance, ctx: AppContext): void {
           if (!vendor) return reply.status(401).send(await renderedError(request, reply, form, next, 'AUTH_INVALID_CREDENTIALS'));
         }
         const pair = await ctx.auth.issue(audience, account.userId, { ...meta, vendorId: vendor?.id ?? null });
-        setSessionCookies(request, reply, audience, pair, ctx.settings.refreshTokenTtlDays);
+        setSessionCookies(request, reply, audience, pair);
         const target = next && (audience !== 'vendor' || vendorInNext(next) === vendor?.code) ? next : home(request, vendor?.code);
         return reply.redirect(target, 303);
       } catch (error) {

@@ -18,6 +18,8 @@ export interface TokenPair {
   readonly refreshToken: string;
   readonly expiresIn: number;
   readonly sessionId: string;
+  /** When the session (and so the refresh token) ends. */
+  readonly refreshExpiresAt: Date;
 }
 
 export interface RequestMeta {
@@ -216,7 +218,7 @@ export class AuthService {
 
   async #pair(session: SessionInfo, refreshToken: string): Promise<TokenPair> {
     const { token } = await this.tokens.sign({ audience: session.audience, userId: session.userId, sessionId: session.id, vendorId: session.vendorId });
-    return { accessToken: token, refreshToken, expiresIn: this.tokens.ttlSeconds, sessionId: session.id };
+    return { accessToken: token, refreshToken, expiresIn: this.tokens.ttlSeconds, sessionId: session.id, refreshExpiresAt: session.expiresAt };
   }
 }
 

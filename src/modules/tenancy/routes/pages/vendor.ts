@@ -304,7 +304,7 @@ export const router = defineRouter(async (r) => {
       return renderAccept(request, reply, token, invitation, { error: pageError(request, error), name });
     }
     const pair = await ctx.auth.issue('vendor', joined.userId, requestMeta(request, joined.vendor.id));
-    setSessionCookies(request, reply, 'vendor', pair, ctx.settings.refreshTokenTtlDays);
+    setSessionCookies(request, reply, 'vendor', pair);
     return reply.redirect(`${request.urlPrefix}/vendor/${joined.vendor.code}/dashboard`, 303);
   });
 });
