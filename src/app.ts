@@ -33,6 +33,8 @@ import { ModuleService } from './modules/service.ts';
 import { loadTasks } from './modules/tasks.ts';
 import { registerViews } from './modules/views.ts';
 import { registerModuleStatic } from './modules/static.ts';
+import { createStorage } from './core/storage/create-storage.ts';
+import { registerMediaRoute } from './api/media.routes.ts';
 
 export interface BuildAppOptions {
   /** Settings to use instead of reading the environment (tests), or overrides on top of it. */
@@ -140,6 +142,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<App> {
       mailer,
       menus,
       tenants: providers.tenants,
+      storage: await createStorage(settings),
     });
     app.decorate('wizamart', context);
 
@@ -156,6 +159,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<App> {
     registerObservability(app, context);
     await registerViews(app, registry);
     await registerModuleStatic(app, registry);
+    registerMediaRoute(app, context);
     registerAuthApi(app, context);
     registerAuthPages(app, context);
     registerModuleAdminApi(app, context);

@@ -10,6 +10,7 @@ import type { AuthService } from './auth/auth-service.ts';
 import type { Mailer } from './mail/mailer.ts';
 import type { MenuConfigStore } from './menu-config.ts';
 import type { TenantResolver } from './tenants.ts';
+import type { ObjectStorage } from './storage/object-storage.ts';
 
 /** The platform a request is served for (id, name and language once the tenancy module resolved it). */
 export interface PlatformRef {
@@ -36,6 +37,8 @@ export interface AppContext {
   readonly menus: MenuConfigStore;
   /** Host and code to platform/vendor, when a module (tenancy) provides it. */
   readonly tenants: TenantResolver | undefined;
+  /** Uploaded files (local disk or S3), served at `/media/<key>`. */
+  readonly storage: ObjectStorage;
 }
 
 declare module 'fastify' {

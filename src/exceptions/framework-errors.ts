@@ -15,6 +15,7 @@ export const FRAMEWORK_ERRORS = defineErrors({
     message: 'Module "{module}" is a core module and cannot be disabled.',
   },
   UNKNOWN_HOST: { category: 'NOT_FOUND', message: 'No platform or shop is served at "{host}".' },
+  STOREFRONT_NOT_FOUND: { category: 'NOT_FOUND', message: 'There is no open shop at this address.' },
   AUTH_REQUIRED: { category: 'UNAUTHORIZED', message: 'Sign in to use this route.' },
   AUTH_INVALID_TOKEN: { category: 'UNAUTHORIZED', message: 'The access token is not valid.' },
   AUTH_TOKEN_EXPIRED: { category: 'UNAUTHORIZED', message: 'The access token has expired; refresh it or sign in again.' },

@@ -19,6 +19,14 @@ declare module 'fastify' {
     public?: boolean;
     /** The permission the route needs (checked after sign-in). */
     permission?: string;
+    /**
+     * Storefront routes: `required` needs a signed-in customer of this shop
+     * (pages redirect to sign-in); by default the customer is optional
+     * (`request.principal` is set when one is signed in).
+     */
+    signIn?: 'required' | 'optional';
+    /** Storefront routes that also answer on a platform's own host, without a shop (the landing page). */
+    vendorOptional?: boolean;
   }
 }
 
@@ -86,19 +94,52 @@ export function authenticate(auth: AuthService, audience: Audience, options: Aut
   };
 }
 
+/**
+ * Sign-in that may be absent (storefront pages and APIs): the principal is
+ * set when a valid session of this shop comes with the request. A page
+ * whose session has ended is served signed out (and its cookies dropped);
+ * an API request that sends a bad bearer token still hears 401.
+ */
+export function optionalSignIn(auth: AuthService, audience: Audience, options: AuthenticateOptions): preHandlerHookHandler {
+  return async function optionalSignInHook(request, reply) {
+    if (options.mode === 'api') {
+      if (request.headers.authorization) request.principal = await apiPrincipal(auth, audience, request);
+      return;
+    }
+    if (!request.cookies[accessCookie(audience)] && !request.cookies[refreshCookie(audience)]) return;
+    try {
+      request.principal = await pagePrincipal(auth, audience, request, reply);
+    } catch (error) {
+      if (!isAppError(error) || error.status >= 500) throw error;
+      if (error.status === 401) clearSessionCookies(reply, audience);
+    }
+  };
+}
+
 async function apiPrincipal(auth: AuthService, audience: Audience, request: FastifyRequest): Promise<Principal> {
   const header = request.headers.authorization;
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
   if (!match?.[1]) throw new AppError(FRAMEWORK_ERRORS.AUTH_REQUIRED);
   const claims = await auth.verifyAccessToken(match[1], audience);
-  return auth.principalFor(claims, request.platform.code);
+  return ofThisShop(request, await auth.principalFor(claims, request.platform.code));
+}
+
+/**
+ * A customer belongs to one shop: their session is good on that shop's
+ * storefront only. Anywhere else it is as if they had not signed in.
+ */
+function ofThisShop(request: FastifyRequest, principal: Principal): Principal {
+  if (principal.audience === 'customer' && principal.vendor?.id !== request.vendor?.id) {
+    throw new AppError(FRAMEWORK_ERRORS.AUTH_REQUIRED);
+  }
+  return principal;
 }
 
 async function pagePrincipal(auth: AuthService, audience: Audience, request: FastifyRequest, reply: FastifyReply): Promise<Principal> {
   const access = request.cookies[accessCookie(audience)];
   if (access) {
     try {
-      return await auth.principalFor(await auth.verifyAccessToken(access, audience), request.platform.code);
+      return ofThisShop(request, await auth.principalFor(await auth.verifyAccessToken(access, audience), request.platform.code));
     } catch (error) {
       if (!isAppError(error) || error.code !== FRAMEWORK_ERRORS.AUTH_TOKEN_EXPIRED.code) throw error;
     }
@@ -107,7 +148,7 @@ async function pagePrincipal(auth: AuthService, audience: Audience, request: Fas
   if (!refresh) throw new AppError(FRAMEWORK_ERRORS.AUTH_REQUIRED);
   const pair = await auth.refresh(audience, refresh);
   setSessionCookies(request, reply, audience, pair);
-  return auth.principalFor(await auth.verifyAccessToken(pair.accessToken, audience), request.platform.code);
+  return ofThisShop(request, await auth.principalFor(await auth.verifyAccessToken(pair.accessToken, audience), request.platform.code));
 }
 
 function checkVendorParam(request: FastifyRequest): void {
@@ -156,14 +197,25 @@ export function csrfGuard(app: FastifyInstance): preHandlerHookHandler {
 
 export function setSessionCookies(request: FastifyRequest, reply: FastifyReply, audience: Audience, pair: TokenPair): void {
   const secure = request.protocol === 'https';
-  reply.setCookie(accessCookie(audience), pair.accessToken, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: pair.expiresIn });
+  const path = cookiePath(request, audience);
+  reply.setCookie(accessCookie(audience), pair.accessToken, { path, httpOnly: true, sameSite: 'lax', secure, maxAge: pair.expiresIn });
   // The refresh cookie lives exactly as long as its session.
-  reply.setCookie(refreshCookie(audience), pair.refreshToken, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: pair.refreshExpiresAt });
+  reply.setCookie(refreshCookie(audience), pair.refreshToken, { path, httpOnly: true, sameSite: 'lax', secure, expires: pair.refreshExpiresAt });
 }
 
 export function clearSessionCookies(reply: FastifyReply, audience: Audience): void {
-  reply.clearCookie(accessCookie(audience), { path: '/' });
-  reply.clearCookie(refreshCookie(audience), { path: '/' });
+  const path = cookiePath(reply.request, audience);
+  reply.clearCookie(accessCookie(audience), { path });
+  reply.clearCookie(refreshCookie(audience), { path });
+}
+
+/**
+ * Customer cookies stay inside their shop: on a shop's own host that is the
+ * whole site, and under a development prefix (`/_vendor/<code>`) only that
+ * prefix, so two shops opened side by side on localhost keep two sessions.
+ */
+function cookiePath(request: FastifyRequest, audience: Audience): string {
+  return audience === 'customer' && request.urlPrefix ? request.urlPrefix : '/';
 }
 
 /** Where a signed-out page request is sent: the audience's sign-in page, coming back afterwards. */

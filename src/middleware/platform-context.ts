@@ -22,7 +22,7 @@ const PLATFORM_CODE = new RegExp(`^${CODE}$`);
 const DEV_PREFIX = new RegExp(`^/_(platform|vendor)/(${CODE})(?=/|\\?|$)`);
 
 /** Paths that answer on any host: probes and assets must work behind a load balancer's IP. */
-const HOST_INDEPENDENT = /^\/(health|metrics|static|docs|favicon\.ico)(\/|\?|$)/;
+const HOST_INDEPENDENT = /^\/(health|metrics|static|media|docs|favicon\.ico)(\/|\?|$)/;
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
 const CACHE_TTL_MS = 30_000;

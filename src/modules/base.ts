@@ -5,6 +5,8 @@ import type { FrameworkTables } from '../core/database/tables.ts';
 import type { IdentityProvider } from '../core/auth/identity-provider.ts';
 import type { Audience } from '../core/auth/principal.ts';
 import type { TenantResolver } from '../core/tenants.ts';
+import type { DashboardWidget } from './widgets.ts';
+import type { ViewContextContributor } from './view-context.ts';
 
 /**
  * The module contract: what a module declares about itself in its
@@ -119,19 +121,26 @@ export interface ModuleProvides {
   readonly tenants?: TenantResolver;
 }
 
+/** Cards a module puts on the back-office dashboards (only where it is enabled). */
+export type ModuleWidgets = Partial<Record<'admin' | 'vendor', readonly DashboardWidget[]>>;
+
+/** Data a module adds to every page of a frontend, as `site.<module code>` in templates. */
+export type ModuleViewContext = Partial<Record<Frontend, ViewContextContributor>>;
+
+/** The parts of a definition that hold code rather than data: checked for shape, not validated as JSON. */
+interface BehaviourFields {
+  /** Optional health check, reported by `/health/ready`. */
+  healthCheck?: (ctx: HealthContext) => Promise<HealthResult>;
+  provides?: ModuleProvides;
+  widgets?: ModuleWidgets;
+  viewContext?: ModuleViewContext;
+}
+
 /** What an author writes: only `code` and `name` are required. */
-export type ModuleDefinitionInput = Partial<Omit<DeclaredFields, 'code' | 'name'>> &
-  Pick<DeclaredFields, 'code' | 'name'> & {
-    /** Optional health check, reported by `/health/ready`. */
-    healthCheck?: (ctx: HealthContext) => Promise<HealthResult>;
-    provides?: ModuleProvides;
-  };
+export type ModuleDefinitionInput = Partial<Omit<DeclaredFields, 'code' | 'name'>> & Pick<DeclaredFields, 'code' | 'name'> & BehaviourFields;
 
 /** A validated, frozen definition with every default filled in. */
-export type ModuleDefinition = Readonly<DeclaredFields> & {
-  readonly healthCheck?: (ctx: HealthContext) => Promise<HealthResult>;
-  readonly provides?: ModuleProvides;
-};
+export type ModuleDefinition = Readonly<DeclaredFields> & Readonly<BehaviourFields>;
 
 /**
  * Declares a module. Validation happens here, at import, so a bad
@@ -146,13 +155,14 @@ export type ModuleDefinition = Readonly<DeclaredFields> & {
  * });
  */
 export function defineModule(input: ModuleDefinitionInput): ModuleDefinition {
-  const { healthCheck, provides, ...declared } = input;
-  if (healthCheck !== undefined && typeof healthCheck !== 'function') {
-    throw new ModuleDefinitionError(['healthCheck: expected a function']);
-  }
-  if (provides !== undefined && (typeof provides !== 'object' || provides === null)) {
-    throw new ModuleDefinitionError(['provides: expected an object']);
-  }
+  const { healthCheck, provides, widgets, viewContext, ...declared } = input;
+  const shapeProblems = [
+    ...(healthCheck !== undefined && typeof healthCheck !== 'function' ? ['healthCheck: expected a function'] : []),
+    ...(provides !== undefined && (typeof provides !== 'object' || provides === null) ? ['provides: expected an object'] : []),
+    ...widgetProblems(widgets),
+    ...viewContextProblems(viewContext),
+  ];
+  if (shapeProblems.length > 0) throw new ModuleDefinitionError(shapeProblems);
   const value = Value.Default(ModuleDefinitionSchema, Value.Clone(declared)) as DeclaredFields;
   const problems = [...Value.Errors(ModuleDefinitionSchema, value)].map(
     (e) => `${e.instancePath.slice(1).replace(/\//g, '.') || '(definition)'}: ${e.message}`,
@@ -161,7 +171,51 @@ export function defineModule(input: ModuleDefinitionInput): ModuleDefinition {
   if (problems.length > 0) throw new ModuleDefinitionError([...new Set(problems)]);
   // `provides` holds functions and service objects: frozen shallowly, not validated as data.
   deepFreeze(value);
-  return Object.freeze({ ...value, ...(healthCheck ? { healthCheck } : {}), ...(provides ? { provides: Object.freeze({ ...provides }) } : {}) });
+  return Object.freeze({
+    ...value,
+    ...(healthCheck ? { healthCheck } : {}),
+    ...(provides ? { provides: Object.freeze({ ...provides }) } : {}),
+    ...(widgets ? { widgets: Object.freeze({ ...widgets }) } : {}),
+    ...(viewContext ? { viewContext: Object.freeze({ ...viewContext }) } : {}),
+  });
+}
+
+const WIDGET_ID = /^[a-z][a-z0-9-]*$/;
+
+function widgetProblems(widgets: ModuleWidgets | undefined): string[] {
+  if (widgets === undefined) return [];
+  if (typeof widgets !== 'object' || widgets === null) return ['widgets: expected an object with `admin` and/or `vendor` lists'];
+  const problems: string[] = [];
+  for (const [frontend, list] of Object.entries(widgets)) {
+    if (frontend !== 'admin' && frontend !== 'vendor') {
+      problems.push(`widgets.${frontend}: dashboards exist for admin and vendor only`);
+      continue;
+    }
+    if (!Array.isArray(list)) {
+      problems.push(`widgets.${frontend}: expected a list`);
+      continue;
+    }
+    const seen = new Set<string>();
+    list.forEach((w: Partial<DashboardWidget>, i) => {
+      const at = `widgets.${frontend}.${i}`;
+      if (typeof w?.id !== 'string' || !WIDGET_ID.test(w.id)) problems.push(`${at}.id: expected lower-case letters, digits and hyphens`);
+      else if (seen.has(w.id)) problems.push(`${at}.id: "${w.id}" is used twice`);
+      else seen.add(w.id);
+      if (typeof w?.title !== 'string' || w.title === '') problems.push(`${at}.title: expected a translation key`);
+      if (typeof w?.load !== 'function') problems.push(`${at}.load: expected a function`);
+      if (w?.size !== undefined && w.size !== 'small' && w.size !== 'wide') problems.push(`${at}.size: expected "small" or "wide"`);
+    });
+  }
+  return problems;
+}
+
+function viewContextProblems(viewContext: ModuleViewContext | undefined): string[] {
+  if (viewContext === undefined) return [];
+  if (typeof viewContext !== 'object' || viewContext === null) return ['viewContext: expected an object of functions by frontend'];
+  return Object.entries(viewContext).flatMap(([frontend, fn]) => [
+    ...(FRONTENDS.includes(frontend as Frontend) ? [] : [`viewContext.${frontend}: not a frontend (${FRONTENDS.join(', ')})`]),
+    ...(typeof fn === 'function' ? [] : [`viewContext.${frontend}: expected a function`]),
+  ]);
 }
 
 export function moduleTier(definition: Pick<ModuleDefinition, 'isCore' | 'isInternal'>): ModuleTier {

@@ -17,7 +17,7 @@ import type { ModuleRegistry } from './registry.ts';
 import type { ModuleService } from './service.ts';
 import type { AppContext } from '../core/app-context.ts';
 import type { Audience } from '../core/auth/principal.ts';
-import { authenticate, csrfGuard, requirePermission } from '../middleware/auth.ts';
+import { authenticate, csrfGuard, optionalSignIn, requirePermission } from '../middleware/auth.ts';
 
 /** The Fastify instance a module's router receives: TypeBox schemas give typed handlers. */
 export type RouterInstance = FastifyInstance<
@@ -44,9 +44,14 @@ export function defineRouter(router: Router): Router {
   return router;
 }
 
-/** Where a route file is mounted. */
+/**
+ * Where a route file is mounted. Storefront pages live at the root of the
+ * shop's own host (`/`, `/pages/about`, `/account`); the other frontends'
+ * pages below their name.
+ */
 export function mountPrefix(kind: RouteFile['kind'], frontend: Frontend, moduleCode: string): string {
-  return kind === 'api' ? `/api/v1/${frontend}/${moduleCode}` : `/${frontend}`;
+  if (kind === 'api') return `/api/v1/${frontend}/${moduleCode}`;
+  return frontend === 'storefront' ? '' : `/${frontend}`;
 }
 
 export interface LoadedRouter {
@@ -90,7 +95,7 @@ const FRONTEND_AUDIENCE: Partial<Record<Frontend, Audience>> = { admin: 'admin',
  * `config: { public: true }`) and the `config.permission` they name; page
  * form posts need the CSRF token.
  */
-export function registerModuleRoutes(app: FastifyInstance, routers: readonly LoadedRouter[], ctx: Pick<AppContext, 'registry' | 'modules' | 'auth' | 'settings'>): void {
+export function registerModuleRoutes(app: FastifyInstance, routers: readonly LoadedRouter[], ctx: Pick<AppContext, 'registry' | 'modules' | 'auth' | 'settings' | 'tenants'>): void {
   const { registry, modules, auth } = ctx;
   const unprotected = new Set<Audience>();
   for (const r of routers) {
@@ -98,10 +103,12 @@ export function registerModuleRoutes(app: FastifyInstance, routers: readonly Loa
     const audience = FRONTEND_AUDIENCE[r.frontend];
     const signIn = audience && auth.supports(audience) ? authenticate(auth, audience, { mode: r.kind === 'api' ? 'api' : 'page' }) : undefined;
     if (audience && !signIn) unprotected.add(audience);
+    const storefront = r.frontend === 'storefront';
+    const customer = storefront && auth.supports('customer') ? customerSignIn(auth, r.kind) : undefined;
     const plugin: FastifyPluginAsync = async (scope) => {
       const csrf = r.kind === 'pages' ? csrfGuard(app) : undefined;
       scope.addHook('onRoute', (route) => {
-        const config = { ...(route.config as object), module: r.module, frontend: r.frontend } as { public?: boolean; permission?: string };
+        const config = { ...(route.config as object), module: r.module, frontend: r.frontend } as { public?: boolean; permission?: string; signIn?: 'required' | 'optional' };
         route.config = config;
         if (r.kind === 'api') {
           route.schema = { ...route.schema, tags: route.schema?.tags ?? [r.module] };
@@ -109,8 +116,12 @@ export function registerModuleRoutes(app: FastifyInstance, routers: readonly Loa
         } else {
           route.schema = { ...route.schema, hide: true };
         }
+        if (storefront && config.signIn === 'required' && !customer) {
+          throw new ModuleLoadError([{ module: r.module, file: r.file, reason: `${route.url} needs a signed-in customer, but no module provides the "customer" identity` }]);
+        }
         const guards = [
           ...(signIn && !config.public ? [signIn] : []),
+          ...(customer ? [config.signIn === 'required' ? customer.required : customer.optional] : []),
           ...(csrf ? [csrf] : []),
           ...(config.permission ? [requirePermission(config.permission)] : []),
         ];
@@ -121,6 +132,8 @@ export function registerModuleRoutes(app: FastifyInstance, routers: readonly Loa
         }
       });
       if (!def.isCore) scope.addHook('onRequest', moduleGate(r.module, modules));
+      // Without a module that knows the shops (framework tests), storefront pages answer on any host.
+      if (storefront && ctx.tenants) scope.addHook('onRequest', storefrontGate);
       await r.router(scope as unknown as RouterInstance);
     };
     void app.register(plugin, { prefix: mountPrefix(r.kind, r.frontend, r.module) });
@@ -133,6 +146,22 @@ export function registerModuleRoutes(app: FastifyInstance, routers: readonly Loa
     app.log.warn(`no module provides the "${audience}" identity: /${audience} routes are not protected by sign-in`);
   }
 }
+
+function customerSignIn(auth: AppContext['auth'], kind: RouteFile['kind']) {
+  const mode = kind === 'api' ? 'api' : 'page';
+  return { required: authenticate(auth, 'customer', { mode }), optional: optionalSignIn(auth, 'customer', { mode }) };
+}
+
+/**
+ * Storefront routes answer on a shop's host only (its domain, subdomain, or
+ * development prefix), and only while the shop is open; a route marked
+ * `vendorOptional` also answers on the platform's own host.
+ */
+export const storefrontGate: onRequestHookHandler = function storefrontGate(request, _reply, done) {
+  const vendor = request.vendor;
+  if (vendor ? vendor.status === 'active' : request.routeOptions.config.vendorOptional === true) return done();
+  done(new AppError(FRAMEWORK_ERRORS.STOREFRONT_NOT_FOUND));
+};
 
 /**
  * The module-enabled check. It answers synchronously from the module

@@ -20,6 +20,7 @@ import {
 } from './locales.ts';
 import { ModuleLoadError, type ModuleProblem } from './module-problems.ts';
 import type { ModuleRegistry } from './registry.ts';
+import { collectSiteContext } from './view-context.ts';
 import {
   SHARED_LOCALES_DIR,
   checkTemplateFolders,
@@ -97,6 +98,8 @@ export interface BaseViewContext {
   readonly csrfToken: string;
   /** A one-off message key from `?notice=`, shown once after a redirect (`common:notices.<key>`). */
   readonly notice: string | undefined;
+  /** What enabled modules add to this frontend's pages, by module code: `site.cms.theme`, `site.core.store`. */
+  readonly site: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 
 /** The template engine and translations, reachable as `app.views` (e.g. for e-mails). */
@@ -241,13 +244,24 @@ function warnUnknownMenuIcons(app: FastifyInstance, registry: ModuleRegistry, ic
  * not bring its own (error pages pass `menu: []`, so they render even when
  * the database is down).
  */
-export async function baseViewContext(ctx: Pick<AppContext, 'registry' | 'modules'> & Partial<Pick<AppContext, 'menus'>>, request: FastifyRequest, withMenu = true): Promise<BaseViewContext> {
+export async function baseViewContext(
+  ctx: Pick<AppContext, 'registry' | 'modules'> & Partial<Pick<AppContext, 'menus' | 'database'>>,
+  request: FastifyRequest,
+  withMenu = true,
+): Promise<BaseViewContext> {
   const language = request.language;
   const info = LANGUAGE_INFO[language];
   const path = request.url.split('?')[0] ?? '/';
   const frontend = frontendOf(request);
   const principal = request.principal;
   const urlPrefix = request.urlPrefix ?? '';
+  const sitePromise =
+    withMenu && ctx.database
+      ? collectSiteContext({ ...ctx, database: ctx.database }, request, frontend).catch((error: unknown) => {
+        request.log.error({ err: error }, 'could not collect the modules\' view context');
+        return {};
+      })
+    : Promise.resolve({});
   const menu = withMenu
     ? await buildMenu(ctx, {
         platform: request.platform.code,
@@ -262,7 +276,9 @@ export async function baseViewContext(ctx: Pick<AppContext, 'registry' | 'module
       })
     : [];
   const notice = noticeOf(request.url);
+  const site = await sitePromise;
   return {
+    site,
     principal,
     can: (permission: string) => principal?.permissions.has(permission) ?? false,
     vendor: request.vendor,
@@ -322,7 +338,7 @@ const DEFAULT_MENU_ORDER = 1000;
  */
 export async function buildMenu(ctx: Pick<AppContext, 'registry' | 'modules'>, input: MenuInput): Promise<MenuEntry[]> {
   const enabled = await ctx.modules.getEnabledModuleCodes(input.platform);
-  const base = (input.basePath ?? `/${input.frontend}`).replace(/\/+$/, '');
+  const base = (input.basePath ?? (input.frontend === 'storefront' ? '' : `/${input.frontend}`)).replace(/\/+$/, '');
   const items: Array<Omit<MenuEntry, 'active'> & { rank: readonly [number, number] }> = [];
   for (const code of enabled) {
     const def = ctx.registry.getModule(code);
@@ -379,11 +395,14 @@ export function frontendOf(request: FastifyRequest): Frontend {
 
 /** The route pattern a frontend's menu paths hang below. */
 function patternBase(frontend: Frontend): string {
+  if (frontend === 'storefront') return '';
   return frontend === 'vendor' ? '/vendor/:vendor_code' : `/${frontend}`;
 }
 
 /** Vendor pages live below `/vendor/<vendor_code>`; the menu links stay inside the vendor. */
 function frontendBasePath(frontend: Frontend, params: unknown): string {
+  // Storefront pages live at the root of the shop's host.
+  if (frontend === 'storefront') return '';
   if (frontend !== 'vendor' || !params || typeof params !== 'object') return `/${frontend}`;
   const p = params as Record<string, unknown>;
   const vendor = p.vendor_code ?? p.vendorCode;

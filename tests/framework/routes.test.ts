@@ -46,7 +46,7 @@ describe('module routes', () => {
     const api = await t.app.inject({ url: '/api/v1/vendor/shop/hits' });
     expect(api.statusCode).toBe(200);
     expect(api.json()).toEqual({ hits: expect.any(Number) });
-    const page = await t.app.inject({ url: '/storefront/luxshop/shop' });
+    const page = await t.app.inject({ url: '/luxshop/shop' });
     expect(page.statusCode).toBe(200);
     expect(page.body).toBe('<h1>shop of luxshop</h1>');
     expect((await t.app.inject({ url: '/api/v1/admin/base/ping' })).json()).toEqual({ module: 'base' });
@@ -67,7 +67,7 @@ describe('module routes', () => {
       },
     });
     expect(g.__shopHits).toBe(0);
-    expect((await t.app.inject({ url: '/storefront/x/shop' })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: '/x/shop' })).statusCode).toBe(404);
 
     const other = await t.app.inject({ url: '/api/v1/vendor/shop/hits', headers: { 'x-wizamart-platform': 'lux' } });
     expect(other.statusCode).toBe(200);

@@ -68,7 +68,7 @@ describe('a generated module', () => {
     expect(admin.statusCode).toBe(200);
     expect(admin.body).toContain('<!DOCTYPE html>');
     expect(admin.body).toContain('/static/modules/gift-cards/admin/js/gift-cards.js');
-    const german = await t.app.inject({ method: 'GET', url: '/storefront/loyalty?lang=de' });
+    const german = await t.app.inject({ method: 'GET', url: '/loyalty?lang=de' });
     expect(german.statusCode).toBe(200);
     expect(german.body).toContain('Noch keine Einträge.');
     const core = await t.app.inject({ method: 'GET', url: '/platform/notices?lang=fr' });

@@ -4,6 +4,7 @@ import type { AppContext } from '../../core/app-context.ts';
 import type { RequestMeta, TokenPair } from '../../core/auth/auth-service.ts';
 import { AUDIENCES, type Audience } from '../../core/auth/principal.ts';
 import { authenticate, signInRateLimit } from '../../middleware/auth.ts';
+import { storefrontGate } from '../../modules/routes.ts';
 import { errorResponses } from '../schemas.ts';
 import { AUDIENCE_ROUTES } from './audiences.ts';
 import { sendPasswordResetMail } from './password-reset-mail.ts';
@@ -63,6 +64,8 @@ function registerAudience(app: FastifyInstance, ctx: AppContext, audience: Audie
 
   void app.register(
     async (r) => {
+      // Customers sign in to one shop: its host (or development prefix) names it.
+      if (audience === 'customer') r.addHook('onRequest', storefrontGate);
       r.post(
         '/login',
         {

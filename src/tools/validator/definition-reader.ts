@@ -37,7 +37,7 @@ export type DefinitionRead =
 
 /** Fields defineModule accepts: the schema's, plus the health check function. */
 // Besides the declared data: the functions and services defineModule takes as they are.
-const KNOWN_FIELDS = new Set([...Object.keys(ModuleDefinitionSchema.properties), 'healthCheck', 'provides']);
+const KNOWN_FIELDS = new Set([...Object.keys(ModuleDefinitionSchema.properties), 'healthCheck', 'provides', 'widgets', 'viewContext']);
 const STRING_FIELDS = ['code', 'version', ...PATH_FIELDS] as const;
 const BOOLEAN_FIELDS = ['isCore', 'isInternal', 'isSelfContained'] as const;
 const DEFAULTS = { version: '1.0.0', isCore: false, isInternal: false, isSelfContained: true };

@@ -31,20 +31,20 @@ describe('module locales', () => {
     trees.push(tree);
     const t = await createTestApp({ modulesDir: tree.root });
     try {
-      const lu = await t.app.inject({ url: '/storefront/hello?lang=lu', headers: HTML });
+      const lu = await t.app.inject({ url: '/hello?lang=lu', headers: HTML });
       expect(lu.statusCode).toBe(200);
       expect(lu.body).toContain('<h1 class="hello">Moien, &lt;Marie&gt;</h1>');
       expect(lu.body).toContain('<p class="farewell">Goodbye</p>');
       // The storefront layout, with the module's menu item.
       expect(lu.body).toContain('class="site-header"');
-      expect(lu.body).toMatch(/<a class="site-nav__link is-active" href="\/storefront\/hello" aria-current="page">Greeting<\/a>/);
+      expect(lu.body).toMatch(/<a class="site-nav__link is-active" href="\/hello" aria-current="page">Greeting<\/a>/);
 
-      const de = await t.app.inject({ url: '/storefront/hello', headers: { ...HTML, 'accept-language': 'de-DE,de;q=0.9' } });
+      const de = await t.app.inject({ url: '/hello', headers: { ...HTML, 'accept-language': 'de-DE,de;q=0.9' } });
       expect(de.body).toContain('<h1 class="hello">Hallo, &lt;Marie&gt;</h1>');
       expect(de.body).toContain('<p class="farewell">Auf Wiedersehen</p>');
 
       // A crash shows the translated 500 page, never the error's own message.
-      for (const url of ['/storefront/hello/boom?lang=fr', '/storefront/hello/broken-template?lang=fr']) {
+      for (const url of ['/hello/boom?lang=fr', '/hello/broken-template?lang=fr']) {
         const boom = await t.app.inject({ url, headers: HTML });
         expect(boom.statusCode, url).toBe(500);
         expect(boom.headers['content-type'], url).toBe('text/html; charset=utf-8');
@@ -105,9 +105,9 @@ describe('module templates', () => {
       writeFileSync(page, '{% extends layout %}{% block content %}<p id="v">one</p>{% endblock %}');
       const t = await createTestApp({ modulesDir: tree.root, settings: { nodeEnv } });
       try {
-        expect((await t.app.inject({ url: '/storefront/hello', headers: HTML })).body).toContain('<p id="v">one</p>');
+        expect((await t.app.inject({ url: '/hello', headers: HTML })).body).toContain('<p id="v">one</p>');
         writeFileSync(page, '{% extends layout %}{% block content %}<p id="v">two</p>{% endblock %}');
-        const again = await t.app.inject({ url: '/storefront/hello', headers: HTML });
+        const again = await t.app.inject({ url: '/hello', headers: HTML });
         expect(again.body, nodeEnv).toContain(seesEdit ? '<p id="v">two</p>' : '<p id="v">one</p>');
       } finally {
         await t.close();

@@ -3,6 +3,7 @@ import type { ScaffoldContext } from '../scaffold-context.ts';
 
 /** The URL of the generated page for a frontend, as a test requests it. */
 function pageUrl(c: ScaffoldContext, frontend: Frontend): string {
+  if (frontend === 'storefront') return `/${c.code}`;
   return frontend === 'vendor' ? `/vendor/acme/${c.code}` : `/${frontend}/${c.code}`;
 }
 
