@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildApp, loadRegistry, type App, type BuildAppOptions } from '../../src/app.ts';
 import type { Settings } from '../../src/core/config.ts';
 import { DEFAULT_MODULES_DIR } from '../../src/modules/discovery.ts';
@@ -23,6 +26,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const modulesDir = options.modulesDir ?? DEFAULT_MODULES_DIR;
   const registry = await loadRegistry(modulesDir);
   const database = await createTestDatabase(registry);
+  // Uploaded files of this app only, removed with it.
+  const dataDir = mkdtempSync(join(tmpdir(), 'wz-test-data-'));
   const app = await buildApp({
     ...options,
     modulesDir,
@@ -35,6 +40,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       authSecret: TEST_AUTH_SECRET,
       // Tests sign in often from one address; the per-IP limit has its own test.
       loginRateLimit: 10_000,
+      dataDir,
       // The second CI run sets REDIS_URL: every suite then runs its tasks on BullMQ.
       ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}),
       ...options.settings,
@@ -50,6 +56,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     async close() {
       await app.close();
       await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
