@@ -115,7 +115,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<App> {
     }
     const modules = new ModuleService(database.db, registry, database.notifier);
     await modules.start();
-    const queue = createTaskQueue({ settings, database, registry, modules, tasks, logger: app.log });
+    const queue = await createTaskQueue({ settings, database, registry, modules, tasks, logger: app.log });
     const permissions = PermissionCatalog.fromRegistry(registry);
     const menus = new MenuConfigStore(database.db, database.notifier);
     await menus.start();

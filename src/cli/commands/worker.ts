@@ -35,7 +35,7 @@ export function register(program: Command): void {
         const modules = new ModuleService(database.db, registry, database.notifier);
         await modules.start();
         const logger = pino({ level: settings.logLevel, name: 'worker' });
-        const queue = createTaskQueue({ settings, database, registry, modules, tasks, logger });
+        const queue = await createTaskQueue({ settings, database, registry, modules, tasks, logger });
         const shutdown = listenForShutdown();
         try {
           await queue.startWorker();

@@ -5,7 +5,6 @@ import type { TaskQueue } from '../queue.ts';
 import type { ModuleRegistry } from '../../modules/registry.ts';
 import type { ModuleService } from '../../modules/service.ts';
 import type { LoadedTask } from '../../modules/tasks.ts';
-import { BullMqQueue } from './bullmq-queue.ts';
 import { InProcessQueue } from './in-process-queue.ts';
 import { queueNameFor } from './queue-name.ts';
 import { scheduleTargets } from './schedule-targets.ts';
@@ -31,11 +30,11 @@ export interface CreateQueueOptions {
  * run cron schedules once `startWorker()` is called.
  *
  * @example
- * const queue = createTaskQueue({ settings, database, registry, modules, tasks, logger: app.log });
+ * const queue = await createTaskQueue({ settings, database, registry, modules, tasks, logger: app.log });
  * if (isWorker) await queue.startWorker();
  * await queue.enqueue('analytics.rollup', {}, { platform: 'wizamart' });
  */
-export function createTaskQueue(options: CreateQueueOptions): TaskQueue {
+export async function createTaskQueue(options: CreateQueueOptions): Promise<TaskQueue> {
   const { settings, database, modules, logger } = options;
   const catalog = new TaskCatalog(options.tasks);
   const executor = new TaskExecutor({ db: database.db, catalog, modules, logger });
@@ -44,6 +43,8 @@ export function createTaskQueue(options: CreateQueueOptions): TaskQueue {
   const name = options.queueName ?? derived.name;
   const shared = { name, catalog, executor, targets, concurrency: settings.workerConcurrency, logger };
   if (settings.redisUrl) {
+    // BullMQ and ioredis are loaded only with Redis: the in-process setup starts without them.
+    const { BullMqQueue } = await import('./bullmq-queue.ts');
     // An explicit name is a queue someone else may share, so it is never deleted on close.
     return new BullMqQueue({ ...shared, redisUrl: settings.redisUrl, ephemeral: options.queueName === undefined && derived.ephemeral });
   }
