@@ -107,8 +107,8 @@ class AppSwapper {
     const previous = this.#current;
     try {
       if (this.#demoPending) {
-        const { registry, modules } = next.wizamart;
-        printLine(summarizeDemoData(await loadDemoData({ db: this.#database.db, registry, modules }), this.#settings.publicUrl ?? `http://localhost:${this.#settings.port}`));
+        const { registry, modules, storage } = next.wizamart;
+        printLine(summarizeDemoData(await loadDemoData({ db: this.#database.db, registry, modules, storage }), this.#settings.publicUrl ?? `http://localhost:${this.#settings.port}`));
         this.#demoPending = false;
       }
       if (previous) await enableNewModules(previous, next, this.#settings.defaultPlatform);

@@ -41,8 +41,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const fresh = database.kind === 'pglite' && (await isEmptyDatabase(database.db));
     const app = await buildApp({ env, modulesDir, database, startWorker: !settings.redisUrl });
     try {
-      const { registry, modules } = app.wizamart;
-      const demo = fresh ? await loadDemoData({ db: database.db, registry, modules }) : undefined;
+      const { registry, modules, storage } = app.wizamart;
+      const demo = fresh ? await loadDemoData({ db: database.db, registry, modules, storage }) : undefined;
       await warnIfBehind(app, database, settings);
       await app.listen({ host: settings.host, port: settings.port });
       const url = listeningUrl(app.server.address() as AddressInfo);

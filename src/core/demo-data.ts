@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { ObjectStorage } from './storage/object-storage.ts';
 import type { FrameworkTables } from './database/tables.ts';
 import { describe, findSource, importFresh } from '../modules/discovery.ts';
 import { ModuleLoadError, type ModuleProblem } from '../modules/module-problems.ts';
@@ -34,6 +35,8 @@ export interface DemoContext {
   readonly db: Kysely<FrameworkTables>;
   readonly registry: ModuleRegistry;
   readonly modules: ModuleService;
+  /** Where demo images (logos, product photos) are stored. */
+  readonly storage: ObjectStorage;
   /** The demo platform's code. */
   readonly platform: string;
   readonly actor: string;
@@ -78,6 +81,7 @@ export interface LoadDemoDataOptions {
   readonly db: Kysely<FrameworkTables>;
   readonly registry: ModuleRegistry;
   readonly modules: ModuleService;
+  readonly storage: ObjectStorage;
 }
 
 /**
@@ -89,10 +93,10 @@ export interface LoadDemoDataOptions {
  * a module an operator later disabled on the demo platform stays disabled.
  *
  * @example
- * const { created } = await loadDemoData({ db, registry, modules });
+ * const { created } = await loadDemoData({ db, registry, modules, storage });
  */
 export async function loadDemoData(options: LoadDemoDataOptions): Promise<DemoDataResult> {
-  const { db, registry, modules } = options;
+  const { db, registry, modules, storage } = options;
   const platform = DEMO_PLATFORM.code;
   const created: DemoRecord[] = [];
   const inserted = await db
@@ -109,7 +113,7 @@ export async function loadDemoData(options: LoadDemoDataOptions): Promise<DemoDa
     }
   }
   const credentials: DemoCredentials = { vendors: [] };
-  const ctx: DemoContext = { db, registry, modules, platform, actor: DEMO_ACTOR, credentials };
+  const ctx: DemoContext = { db, registry, modules, storage, platform, actor: DEMO_ACTOR, credentials };
   for (const [code, loader] of await loadDemoLoaders(registry)) {
     for (const record of await loader(ctx)) created.push({ ...record, source: code });
   }

@@ -15,15 +15,16 @@ export function register(program: Command): void {
     .action(async (options: { json?: boolean }) => {
       const settings = await cliSettings();
       const registry = await loadCliRegistry(settings);
-      const [{ loadDemoData, summarizeDemoData, demoJson }, { ModuleService }, { ensureSchema }] = await Promise.all([
+      const [{ loadDemoData, summarizeDemoData, demoJson }, { ModuleService }, { ensureSchema }, { createStorage }] = await Promise.all([
         import('../../core/demo-data.ts'),
         import('../../modules/service.ts'),
         import('../database-schema.ts'),
+        import('../../core/storage/create-storage.ts'),
       ]);
       const result = await withDatabase(settings, 'wizamart demo', async (database) => {
         await ensureSchema(database, registry, settings);
         const modules = new ModuleService(database.db, registry, database.notifier);
-        return loadDemoData({ db: database.db, registry, modules });
+        return loadDemoData({ db: database.db, registry, modules, storage: await createStorage(settings) });
       });
       if (options.json) printJson(demoJson(result));
       else printLine(summarizeDemoData(result, settings.publicUrl));

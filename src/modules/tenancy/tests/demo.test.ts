@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../../core/auth/passwords.ts';
 import { loadDemoData, type DemoDataResult } from '../../../core/demo-data.ts';
+import { LocalStorage } from '../../../core/storage/local-storage.ts';
 import { loadRegistry } from '../../../app.ts';
 import { DEFAULT_MODULES_DIR } from '../../discovery.ts';
 import type { ModuleRegistry } from '../../registry.ts';
@@ -23,19 +27,23 @@ describe('tenancy demo data', () => {
   let modules: ModuleService;
   let first: DemoDataResult;
   let second: DemoDataResult;
+  let storageDir: string;
 
   beforeAll(async () => {
     registry = await loadRegistry(DEFAULT_MODULES_DIR);
     t = await createTestDatabase(registry);
     modules = new ModuleService(t.db, registry, t.notifier);
     await modules.start();
-    first = await loadDemoData({ db: t.db, registry, modules });
-    second = await loadDemoData({ db: t.db, registry, modules });
+    storageDir = mkdtempSync(join(tmpdir(), 'wz-demo-'));
+    const storage = new LocalStorage(storageDir);
+    first = await loadDemoData({ db: t.db, registry, modules, storage });
+    second = await loadDemoData({ db: t.db, registry, modules, storage });
   });
 
   afterAll(async () => {
     await modules?.stop();
     await t?.close();
+    rmSync(storageDir, { recursive: true, force: true });
   });
 
   const tenancyRecords = (result: DemoDataResult) => result.created.filter((r) => r.source === 'tenancy');
