@@ -426,6 +426,17 @@ function queryLanguage(url: string): Language | undefined {
   return isLanguage(value) ? value : undefined;
 }
 
+/**
+ * Makes `language` the page language on this device from now on (the
+ * `lang` cookie): after signing in with an account's language, or saving
+ * it on the profile. Anything but en, de, fr or lu is ignored.
+ */
+export function rememberLanguage(request: FastifyRequest, reply: FastifyReply, language: string): void {
+  if (!isLanguage(language)) return;
+  const secure = request.protocol === 'https' ? '; Secure' : '';
+  appendHeader(reply, 'set-cookie', `${LANGUAGE_COOKIE}=${language}; Path=/; Max-Age=${LANGUAGE_COOKIE_MAX_AGE}; SameSite=Lax; HttpOnly${secure}`);
+}
+
 /** Reads one cookie; enough for the language choice without a cookie plugin. */
 export function readCookie(header: string | undefined, name: string): string | undefined {
   if (!header) return undefined;

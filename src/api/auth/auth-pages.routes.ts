@@ -2,6 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../core/app-context.ts';
 import type { AuthService } from '../../core/auth/auth-service.ts';
 import type { VendorChoice } from '../../core/auth/identity-provider.ts';
+import type { Audience } from '../../core/auth/principal.ts';
+import { rememberLanguage } from '../../modules/views.ts';
 import { isAppError } from '../../exceptions/base.ts';
 import { accessCookie, clearSessionCookies, csrfGuard, refreshCookie, safeNext, setSessionCookies, signInRateLimit } from '../../middleware/auth.ts';
 import { BACK_OFFICE_AUDIENCES } from './audiences.ts';
@@ -65,6 +67,8 @@ export function registerAuthPages(app: FastifyInstance, ctx: AppContext): void {
         }
         const pair = await ctx.auth.issue(audience, account.userId, { ...meta, vendorId: vendor?.id ?? null });
         setSessionCookies(request, reply, audience, pair);
+        // The account's language is the page language from now on, on this device.
+        rememberLanguage(request, reply, account.language);
         const target = next && (audience !== 'vendor' || vendorInNext(next) === vendor?.code) ? next : home(request, vendor?.code);
         return reply.redirect(target, 303);
       } catch (error) {
@@ -124,8 +128,8 @@ export function registerAuthPages(app: FastifyInstance, ctx: AppContext): void {
   }
 }
 
-/** Ends the session of the page's cookies, whether or not its access token is still fresh. */
-async function signOutByCookies(auth: AuthService, audience: BackOffice, request: FastifyRequest): Promise<void> {
+/** Ends the session of the page's cookies, whether or not its access token is still fresh (back offices and storefronts). */
+export async function signOutByCookies(auth: AuthService, audience: Audience, request: FastifyRequest): Promise<void> {
   const access = request.cookies[accessCookie(audience)];
   if (access) {
     try {

@@ -33,6 +33,16 @@ describe('sign-in pages', () => {
     expect(icons.body).toContain('data-testid="sign-out"');
   });
 
+  it('makes the account’s language the page language after signing in', async () => {
+    const admin = await createAdminUser(t.app);
+    await t.app.wizamart.database.db.updateTable('admin_users' as never).set({ language: 'fr' } as never).where('id' as never, '=', admin.id as never).execute();
+    const s = new PageSession(t.app);
+    const signedIn = await s.post('/admin/login', { email: admin.email, password: TEST_PASSWORD });
+    expect(signedIn.cookies.find((c) => c.name === 'lang')).toMatchObject({ value: 'fr', path: '/', httpOnly: true });
+    const dashboard = await s.get('/admin/dashboard');
+    expect(dashboard.body).toContain('<html lang="fr"');
+  });
+
   it('never follows a `next` to another site', async () => {
     const admin = await createAdminUser(t.app);
     const s = new PageSession(t.app);
