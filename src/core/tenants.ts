@@ -15,6 +15,8 @@ export interface VendorInfo {
   readonly code: string;
   readonly name: string;
   readonly status: 'active' | 'suspended';
+  /** The shop's language for visitors who have not chosen one. */
+  readonly defaultLanguage?: string;
 }
 
 export interface TenantMatch {

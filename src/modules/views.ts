@@ -409,12 +409,19 @@ function frontendBasePath(frontend: Frontend, params: unknown): string {
   return typeof vendor === 'string' && vendor ? `/vendor/${encodeURIComponent(vendor)}` : '/vendor';
 }
 
-/** The request's language: `?lang=`, then the `lang` cookie (also set when a user saves their profile language), then Accept-Language, then `en`. */
-export function resolveLanguage(request: Pick<FastifyRequest, 'url' | 'headers'>): Language {
+/**
+ * The request's language: `?lang=`, then the `lang` cookie (set by the
+ * language switcher, at sign-in and when a user saves their profile), then
+ * on a shop's host the shop's default language, then Accept-Language, then `en`.
+ */
+export function resolveLanguage(request: Pick<FastifyRequest, 'url' | 'headers'> & { readonly vendor?: VendorInfo | undefined }): Language {
   const fromQuery = queryLanguage(request.url);
   if (fromQuery) return fromQuery;
   const fromCookie = readCookie(request.headers.cookie, LANGUAGE_COOKIE);
   if (isLanguage(fromCookie)) return fromCookie;
+  // A shop speaks its own language to a first-time visitor; the switcher offers the others.
+  const shop = request.vendor?.defaultLanguage;
+  if (isLanguage(shop)) return shop;
   const accept = request.headers['accept-language'];
   return negotiateLanguage(Array.isArray(accept) ? accept.join(',') : accept) ?? DEFAULT_LANGUAGE;
 }

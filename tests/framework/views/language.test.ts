@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { negotiateLanguage } from '../../../src/modules/locales.ts';
-import { readCookie } from '../../../src/modules/views.ts';
+import { readCookie, resolveLanguage } from '../../../src/modules/views.ts';
 import { adminCookie } from '../../helpers/auth.ts';
 import { createTestApp, type TestApp } from '../../helpers/test-app.ts';
 
@@ -28,6 +28,22 @@ describe('negotiateLanguage', () => {
     expect(negotiateLanguage('*, es, ja;q=0.9')).toBeUndefined();
     expect(negotiateLanguage(';;,  ,de;q=abc')).toBeUndefined();
     expect(negotiateLanguage(undefined)).toBeUndefined();
+  });
+});
+
+describe('resolveLanguage', () => {
+  const shop = { id: 1, code: 'shop', name: 'Shop', status: 'active' as const, defaultLanguage: 'fr' };
+  const request = (url: string, headers: Record<string, string> = {}, vendor?: typeof shop) => ({ url, headers, vendor });
+
+  it('speaks a shop’s own language to a visitor who has not chosen one, before their browser’s', () => {
+    expect(resolveLanguage(request('/', { 'accept-language': 'de' }, shop))).toBe('fr');
+    expect(resolveLanguage(request('/', { 'accept-language': 'de' }))).toBe('de');
+  });
+
+  it('lets a chosen language win over the shop’s: ?lang= first, then the cookie', () => {
+    expect(resolveLanguage(request('/?lang=lu', { cookie: 'lang=de' }, shop))).toBe('lu');
+    expect(resolveLanguage(request('/', { cookie: 'lang=de' }, shop))).toBe('de');
+    expect(resolveLanguage(request('/', {}, { ...shop, defaultLanguage: 'xx' }))).toBe('en');
   });
 });
 

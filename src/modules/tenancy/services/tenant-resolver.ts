@@ -77,6 +77,7 @@ function vendorsWithPlatform(db: Kysely<FrameworkTables>) {
       'v.code as vendor_code',
       'v.name as vendor_name',
       'v.status as vendor_status',
+      'v.default_language as vendor_language',
       'p.id',
       'p.code',
       'p.name',
@@ -89,7 +90,7 @@ type VendorRow = Awaited<ReturnType<ReturnType<typeof vendorsWithPlatform>['exec
 function matchOf(row: VendorRow): TenantMatch {
   return {
     platform: platformOf(row),
-    vendor: { id: row.vendor_id, code: row.vendor_code, name: row.vendor_name, status: row.vendor_status },
+    vendor: { id: row.vendor_id, code: row.vendor_code, name: row.vendor_name, status: row.vendor_status, defaultLanguage: row.vendor_language },
   };
 }
 
