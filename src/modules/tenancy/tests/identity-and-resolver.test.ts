@@ -103,7 +103,7 @@ describe('tenant resolver', () => {
   it("resolves a vendor's custom domain to the vendor and its platform", async () => {
     expect(await resolve('alpha-shop.lu')).toEqual({
       platform: { id: ids.lux, code: 'lux', name: 'Platform lux', defaultLanguage: 'fr' },
-      vendor: { id: ids.alpha, code: 'alpha', name: 'Vendor alpha', status: 'active' },
+      vendor: { id: ids.alpha, code: 'alpha', name: 'Vendor alpha', status: 'active', defaultLanguage: 'en' },
     });
   });
 
@@ -124,7 +124,7 @@ describe('tenant resolver', () => {
   });
 
   it('still resolves a suspended vendor, with its status', async () => {
-    expect((await resolve('beta.lux.test'))?.vendor).toEqual({ id: ids.beta, code: 'beta', name: 'Vendor beta', status: 'suspended' });
+    expect((await resolve('beta.lux.test'))?.vendor).toEqual({ id: ids.beta, code: 'beta', name: 'Vendor beta', status: 'suspended', defaultLanguage: 'en' });
   });
 
   it('resolves a platform domain to the platform alone', async () => {
@@ -145,7 +145,7 @@ describe('tenant resolver', () => {
     const gamma = await tenantResolver.vendorByCode({ db: t.db, code: 'gamma' });
     expect(gamma).toEqual({
       platform: { id: ids.other, code: 'other', name: 'Platform other', defaultLanguage: 'de' },
-      vendor: { id: ids.gamma, code: 'gamma', name: 'Vendor gamma', status: 'active' },
+      vendor: { id: ids.gamma, code: 'gamma', name: 'Vendor gamma', status: 'active', defaultLanguage: 'en' },
     });
     expect(await tenantResolver.vendorByCode({ db: t.db, code: 'nope' })).toBeNull();
   });
