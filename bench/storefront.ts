@@ -20,7 +20,7 @@ import { startServer, type RunningServer } from './lib/child-process.ts';
 import type { CpuReport } from './lib/gate-server.ts';
 import { FOREIGN_LOAD_LIMIT_PCT, watchForeignLoad } from './lib/machine-load.ts';
 import { median, round, table } from './lib/stats.ts';
-import { STOREFRONT_HOST, STOREFRONT_PATHS, type StorefrontServerInfo } from './lib/storefront-server.ts';
+import { STOREFRONT_HOST, STOREFRONT_PATHS, type StorefrontServerInfo } from './lib/storefront-pages.ts';
 
 const SERVER = fileURLToPath(new URL('./lib/storefront-server.ts', import.meta.url));
 
@@ -71,11 +71,7 @@ export async function runStorefrontBench(options: StorefrontBenchOptions = DEFAU
   const wizamart = await startServer<StorefrontServerInfo>(SERVER, ['wizamart'], 180_000);
   const servers: Array<RunningServer<StorefrontServerInfo>> = [wizamart];
   try {
-    const html: Record<string, string> = {};
-    for (const path of STOREFRONT_PATHS) {
-      const res = await fetch(`http://127.0.0.1:${wizamart.info.port}${path}`, { headers: { host: STOREFRONT_HOST } });
-      html[path] = await res.text();
-    }
+    const html = wizamart.info.html ?? {};
     const pagesFile = join(mkdtempSync(join(tmpdir(), 'wz-bench-')), 'pages.json');
     writeFileSync(pagesFile, JSON.stringify(html));
     const bare = await startServer<StorefrontServerInfo>(SERVER, ['bare', pagesFile]);

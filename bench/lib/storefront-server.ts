@@ -19,16 +19,8 @@ import { buildApp } from '../../src/app.ts';
 import { loadDemoData } from '../../src/core/demo-data.ts';
 import { emitResult } from './child-result.ts';
 import type { CpuReport } from './gate-server.ts';
+import { STOREFRONT_HOST, STOREFRONT_PATHS, type StorefrontServerInfo } from './storefront-pages.ts';
 
-export interface StorefrontServerInfo {
-  readonly port: number;
-  /** Queries the database ran per request, by path (wizamart only). */
-  readonly queriesPerRequest?: Record<string, number>;
-}
-
-/** The pages measured: the shop's home and a content page, on the demo shop's own host. */
-export const STOREFRONT_HOST = 'luxe-boutique.wizamart.localhost';
-export const STOREFRONT_PATHS = ['/', '/pages/about'] as const;
 
 const LISTEN = { port: 0, host: '127.0.0.1' } as const;
 
@@ -63,16 +55,17 @@ async function wizamart(): Promise<void> {
   const { registry, modules, storage, database } = app.wizamart;
   await loadDemoData({ db: database.db, registry, modules, storage });
   const queriesPerRequest: Record<string, number> = {};
+  const html: Record<string, string> = {};
   for (const path of STOREFRONT_PATHS) {
     const get = () => app.inject({ url: path, headers: { host: STOREFRONT_HOST } });
     const first = await get();
     if (first.statusCode !== 200) throw new Error(`${path} on ${STOREFRONT_HOST} answered ${first.statusCode}: ${first.body.slice(0, 300)}`);
     // The second request finds the caches warm: that is what a page costs under load.
     const before = queries;
-    await get();
+    html[path] = (await get()).body;
     queriesPerRequest[path] = queries - before;
   }
-  await serve(app, { queriesPerRequest });
+  await serve(app, { queriesPerRequest, html });
 }
 
 async function bare(pagesFile: string): Promise<void> {
