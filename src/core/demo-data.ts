@@ -120,7 +120,13 @@ export async function loadDemoData(options: LoadDemoDataOptions): Promise<DemoDa
   return { platform, created, credentials };
 }
 
-/** Each module's `demo` export, in dependency order; a `demo.ts` without one is reported like any broken module file. */
+/**
+ * Each module's `demo` export, in dependency order, except that the module
+ * providing the tenants (tenancy) goes first: every other module's demo
+ * data hangs on the demo shops it creates, whether or not that module
+ * requires it. A `demo.ts` without the export is reported like any broken
+ * module file.
+ */
 async function loadDemoLoaders(registry: ModuleRegistry): Promise<Array<[string, DemoLoader]>> {
   const loaders: Array<[string, DemoLoader]> = [];
   const problems: ModuleProblem[] = [];
@@ -141,7 +147,9 @@ async function loadDemoLoaders(registry: ModuleRegistry): Promise<Array<[string,
     loaders.push([code, mod.demo as DemoLoader]);
   }
   if (problems.length > 0) throw new ModuleLoadError(problems);
-  return loaders;
+  const providesTenants = (code: string) => (registry.getModule(code)?.provides?.tenants ? 0 : 1);
+  // Array.prototype.sort is stable: the others keep their dependency order.
+  return loaders.sort(([a], [b]) => providesTenants(a) - providesTenants(b));
 }
 
 /** One line per kind for people: "platform wizamart; 12 module(s): analytics, billing, ...", then the sign-ins. */

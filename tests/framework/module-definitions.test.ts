@@ -246,13 +246,13 @@ describe.each(DECLARED)('the %s module', (code) => {
   const m = manifest(code);
   const d = m.definition;
 
-  it('has a declarative definition importing only ../base.ts and the services it provides to the framework', () => {
+  it('has a declarative definition importing only ../base.ts and the code it hands to the framework', () => {
     const source = readFileSync(m.definitionFile, 'utf8');
     const imports = [...source.matchAll(/\bfrom\s+['"]([^'"]+)['"]|\bimport\s*\(|\brequire\s*\(/g)].map((x) => x[1] ?? x[0]);
     expect(imports[0]).toBe('../base.ts');
-    // `provides` (identities, tenants) names the module's own services; nothing else is imported.
-    for (const other of imports.slice(1)) expect(other).toMatch(/^\.\/services\/[a-z0-9-]+\.ts$/);
-    if (imports.length > 1) expect(d.provides).toBeDefined();
+    // `provides`, `widgets` and `viewContext` name the module's own services and widgets; nothing else is imported.
+    for (const other of imports.slice(1)) expect(other).toMatch(/^\.\/(services\/[a-z0-9.-]+|widgets)\.ts$/);
+    if (imports.length > 1) expect(d.provides ?? d.widgets ?? d.viewContext).toBeDefined();
   });
 
   it('describes itself at version 1.0.0', () => {

@@ -18,7 +18,8 @@ export function siteUrl(request: FastifyRequest): string {
 export async function sendPasswordResetMail(ctx: Pick<AppContext, 'mailer'>, request: FastifyRequest, audience: Audience, account: AccountRecord, token: string): Promise<void> {
   const language = isLanguage(account.language) ? account.language : request.language;
   const link = `${siteUrl(request)}${AUDIENCE_ROUTES[audience].pages}/reset-password?token=${encodeURIComponent(token)}`;
-  const platform = request.platform.name ?? request.platform.code;
+  // A customer knows the shop, not the platform behind it.
+  const platform = (audience === 'customer' ? request.vendor?.name : undefined) ?? request.platform.name ?? request.platform.code;
   await sendTemplatedMail(ctx.mailer, request.server.views, {
     to: account.email,
     language,
