@@ -289,7 +289,8 @@ export async function baseViewContext(
     t: request.t,
     lang: language,
     htmlLang: info.tag,
-    languages: LANGUAGES.map((code) => ({ ...LANGUAGE_INFO[code], active: code === language, url: withLanguage(request.url, code) })),
+    // Links keep the development prefix: a shop's language switcher stays in the shop.
+    languages: LANGUAGES.map((code) => ({ ...LANGUAGE_INFO[code], active: code === language, url: urlPrefix + withLanguage(request.url, code) })),
     platform: request.platform,
     frontend,
     layout: FRONTEND_LAYOUTS[frontend],
