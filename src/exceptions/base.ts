@@ -12,6 +12,8 @@ export type ErrorCategory =
   | 'NOT_ALLOWED'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'TOO_LARGE'
+  | 'UNSUPPORTED_TYPE'
   | 'TOO_MANY_REQUESTS'
   | 'UNAVAILABLE'
   | 'INTERNAL';
@@ -23,6 +25,8 @@ export const CATEGORY_STATUS: Readonly<Record<ErrorCategory, number>> = Object.f
   NOT_ALLOWED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  TOO_LARGE: 413,
+  UNSUPPORTED_TYPE: 415,
   TOO_MANY_REQUESTS: 429,
   UNAVAILABLE: 503,
   INTERNAL: 500,

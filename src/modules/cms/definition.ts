@@ -1,4 +1,5 @@
 import { defineModule } from '../base.ts';
+import { adminDefaultPagesWidget, storefrontSiteContext, vendorPagesWidget } from './services/page-site.service.ts';
 
 export const definition = defineModule({
   code: 'cms',
@@ -21,14 +22,19 @@ export const definition = defineModule({
       { id: 'themes', icon: 'palette', label: 'cms:menu.themes', path: '/themes', permission: 'cms.themes.manage', order: 72 },
     ],
   },
-  // Not self-contained yet: routes, services and models arrive with the module's first feature.
-  isSelfContained: false,
+  isSelfContained: true,
   permissions: [
     { code: 'cms.pages.view', description: 'View content pages' },
     { code: 'cms.pages.manage', description: 'Create, edit and publish content pages' },
     { code: 'cms.media.manage', description: 'Upload and delete files in the media library' },
     { code: 'cms.themes.manage', description: 'Choose and customise the storefront theme' },
   ],
+  widgets: {
+    admin: [adminDefaultPagesWidget],
+    vendor: [vendorPagesWidget],
+  },
+  // `site.cms` on every storefront page: `{ theme, pages }` (the footer pages).
+  viewContext: { storefront: storefrontSiteContext },
   events: [
     { name: 'cms.page.published', description: 'A content page was published' },
     { name: 'cms.page.unpublished', description: 'A content page was taken offline' },
