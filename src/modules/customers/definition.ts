@@ -1,4 +1,6 @@
 import { defineModule } from '../base.ts';
+import { adminCustomersWidget, vendorCustomersWidget } from './widgets.ts';
+import { customerIdentity } from './services/customer-identity.ts';
 
 export const definition = defineModule({
   code: 'customers',
@@ -9,6 +11,8 @@ export const definition = defineModule({
   isInternal: false,
   requires: [],
   features: ['customer_profiles', 'customer_segments'],
+  // Storefront customers sign in through the framework's auth (a separate audience, per shop).
+  provides: { identities: { customer: customerIdentity } },
   menuItems: {
     admin: [{ id: 'customers', icon: 'users', label: 'customers:menu.customers', path: '/customers', permission: 'customers.view', order: 50 }],
     vendor: [
@@ -29,7 +33,9 @@ export const definition = defineModule({
     { code: 'customers.view', description: 'View customers and their profiles' },
     { code: 'customers.manage', description: 'Create, edit and delete customers' },
     { code: 'customers.segments.manage', description: 'Create and edit customer segments' },
+    { code: 'customers.export', description: 'Export customers as CSV', scope: 'vendor' },
   ],
+  widgets: { vendor: [vendorCustomersWidget], admin: [adminCustomersWidget] },
   events: [
     { name: 'customers.registered', description: 'A customer created an account' },
     { name: 'customers.updated', description: "A customer's profile was changed" },
