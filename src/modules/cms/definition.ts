@@ -1,4 +1,5 @@
 import { defineModule } from '../base.ts';
+import { vendorMediaWidget } from './services/media-widget.ts';
 import { adminDefaultPagesWidget, storefrontSiteContext, vendorPagesWidget } from './services/page-site.service.ts';
 
 export const definition = defineModule({
@@ -31,7 +32,7 @@ export const definition = defineModule({
   ],
   widgets: {
     admin: [adminDefaultPagesWidget],
-    vendor: [vendorPagesWidget],
+    vendor: [vendorPagesWidget, vendorMediaWidget],
   },
   // `site.cms` on every storefront page: `{ theme, pages }` (the footer pages).
   viewContext: { storefront: storefrontSiteContext },

@@ -102,7 +102,7 @@ export async function demoThemes(ctx: DemoContext): Promise<Array<Omit<DemoRecor
         })
         .onConflict((oc) => oc.column('vendor_id').doNothing())
         .execute();
-      await recordMediaUsage(trx, { vendorId: vendor.id, owner: `cms_theme:${vendor.id}`, mediaIds: [logo.id, ...(favicon ? [favicon.id] : [])] });
+      await recordMediaUsage(trx, { library: vendor.id, owner: `cms_theme:${vendor.id}`, mediaIds: [logo.id, ...(favicon ? [favicon.id] : [])] });
     });
     created.push({ kind: 'theme', key: theme.vendor, platform: ctx.platform });
   }

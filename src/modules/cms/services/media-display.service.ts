@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AnyKysely } from './media-usage.service.ts';
+import { inLibrary, type AnyKysely, type MediaLibrary } from './media-usage.service.ts';
 import { LANGUAGES, type Language } from '../../locales.ts';
 import type { CmsMediaTables, MediaKind } from '../models/media.model.ts';
 import { mediaUrl, toMedia } from './media.service.ts';
@@ -30,13 +30,12 @@ export interface DisplayMedia {
  * const media = await loadMediaForDisplay(db, vendor.id, [12, 15], request.language);
  * const hero = media.get(12); // { src, srcset, alt, width, height, ... }
  */
-export async function loadMediaForDisplay(db: AnyKysely, vendorId: number | null, ids: readonly number[], language: Language): Promise<Map<number, DisplayMedia>> {
+export async function loadMediaForDisplay(db: AnyKysely, library: MediaLibrary, ids: readonly number[], language: Language): Promise<Map<number, DisplayMedia>> {
   const unique = [...new Set(ids)].filter((id) => Number.isInteger(id) && id > 0 && id <= 2_147_483_647);
   const out = new Map<number, DisplayMedia>();
   if (unique.length === 0) return out;
   const k = db as unknown as Kysely<CmsMediaTables>;
-  let query = k.selectFrom('cms_media').selectAll().where('id', 'in', unique);
-  query = vendorId === null ? query.where('vendor_id', 'is', null) : query.where('vendor_id', '=', vendorId);
+  const query = inLibrary(k.selectFrom('cms_media').selectAll().where('id', 'in', unique), library);
   const [rows, alts] = await Promise.all([
     query.execute(),
     k.selectFrom('cms_media_alt').select(['media_id', 'language', 'alt']).where('media_id', 'in', unique).execute(),

@@ -37,12 +37,12 @@ function ownedBy(db: AnyKysely) {
  *   await recordMediaUsage(trx, { vendorId: 7, owner: `cms_page:${page.id}`, mediaIds: [12, 15] });
  * });
  */
-export async function recordMediaUsage(db: AnyKysely, input: { vendorId: number | null; owner: string; mediaIds: readonly number[] }): Promise<void> {
+export async function recordMediaUsage(db: AnyKysely, input: { library: MediaLibrary; owner: string; mediaIds: readonly number[] }): Promise<void> {
   const k = ownedBy(db);
   const ids = [...new Set(input.mediaIds)];
+  const vendorId = typeof input.library === 'number' ? input.library : null;
   if (ids.length > 0) {
-    let query = k.selectFrom('cms_media').select('id').where('id', 'in', ids);
-    query = input.vendorId === null ? query.where('vendor_id', 'is', null) : query.where('vendor_id', '=', input.vendorId);
+    const query = inLibrary(k.selectFrom('cms_media').select('id').where('id', 'in', ids), input.library);
     const found = new Set((await query.execute()).map((r) => r.id));
     const missing = ids.find((id) => !found.has(id));
     if (missing !== undefined) throw new AppError(CMS_ERRORS.CMS_MEDIA_NOT_FOUND, { file: missing });
@@ -51,15 +51,27 @@ export async function recordMediaUsage(db: AnyKysely, input: { vendorId: number 
   if (ids.length > 0) {
     await k
       .insertInto('cms_media_usage')
-      .values(ids.map((id) => ({ media_id: id, vendor_id: input.vendorId, owner: input.owner })))
+      .values(ids.map((id) => ({ media_id: id, vendor_id: vendorId, owner: input.owner })))
       .execute();
   }
 }
 
-/** Whether `id` is a file of the vendor (or of the platform, for `vendorId` null). */
-export async function mediaExists(db: AnyKysely, vendorId: number | null, id: number): Promise<boolean> {
+/** Whether `id` is a file of the library. */
+export async function mediaExists(db: AnyKysely, library: MediaLibrary, id: number): Promise<boolean> {
   if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) return false;
-  let query = ownedBy(db).selectFrom('cms_media').select('id').where('id', '=', id);
-  query = vendorId === null ? query.where('vendor_id', 'is', null) : query.where('vendor_id', '=', vendorId);
+  const query = inLibrary(ownedBy(db).selectFrom('cms_media').select('id').where('id', '=', id), library);
   return (await query.executeTakeFirst()) !== undefined;
+}
+
+/**
+ * Whose files: a vendor's (its id), or a platform's own (no vendor). A
+ * platform's files are its alone, so another platform's admins never reach them.
+ */
+export type MediaLibrary = number | { readonly platformId: number };
+
+/** Narrows a query on `cms_media` to one library. */
+export function inLibrary<Q extends { where: (...args: never[]) => unknown }>(query: Q, library: MediaLibrary): Q {
+  const q = query as unknown as { where(column: string, op: string, value: unknown): typeof q };
+  const narrowed = typeof library === 'number' ? q.where('cms_media.vendor_id', '=', library) : q.where('cms_media.vendor_id', 'is', null).where('cms_media.platform_id', '=', library.platformId);
+  return narrowed as unknown as Q;
 }

@@ -28,6 +28,7 @@ export interface ShopRef {
 /** A published page with every language it has. */
 export interface PublishedPage {
   readonly id: number;
+  readonly platformId: number;
   /** null: the platform's default page. */
   readonly vendorId: number | null;
   readonly slug: string;
@@ -73,7 +74,7 @@ export function loadPublishedPage(db: Db, shop: ShopRef, slug: string): Promise<
       if (r.id !== chosen.id || r.language === null || r.title === null) continue;
       translations[r.language] = { title: r.title, bodyHtml: r.body_html ?? '', seoTitle: r.seo_title, seoDescription: r.seo_description };
     }
-    return { id: chosen.id, vendorId: chosen.vendor_id, slug: chosen.slug, sections: chosen.sections, translations, updatedAt: chosen.updated_at };
+    return { id: chosen.id, platformId: shop.platformId, vendorId: chosen.vendor_id, slug: chosen.slug, sections: chosen.sections, translations, updatedAt: chosen.updated_at };
   });
 }
 
@@ -148,7 +149,7 @@ export async function renderPage(db: Db, page: PublishedPage, options: { languag
   if (!language || !t) return undefined;
   const order = [language, ...preferred];
   const ids = sectionMediaIds(page.sections);
-  const media = ids.length > 0 ? await loadMediaForDisplay(pagesDb(db), page.vendorId, ids, language) : new Map<number, DisplayMedia>();
+  const media = ids.length > 0 ? await loadMediaForDisplay(pagesDb(db), page.vendorId ?? { platformId: page.platformId }, ids, language) : new Map<number, DisplayMedia>();
   const link = (href: string) => (href.startsWith('/') ? `${options.urlPrefix}${href}` : href);
   const sections = page.sections.map((s): SectionView => {
     switch (s.type) {

@@ -10,7 +10,7 @@ import { LANGUAGES, type Language } from '../../locales.ts';
 import { CMS_ERRORS } from '../exceptions.ts';
 import type { CmsPageRow, CmsPagesTables, PageStatus } from '../models/page.model.ts';
 import type { PageSection } from '../schemas/page-section.schema.ts';
-import { mediaExists, recordMediaUsage } from './media-usage.service.ts';
+import { mediaExists, recordMediaUsage, type MediaLibrary } from './media-usage.service.ts';
 import { announcePageChange } from './page-cache.service.ts';
 import {
   checkPageSections,
@@ -27,6 +27,11 @@ import {
 export interface PageOwner {
   readonly platformId: number;
   readonly vendorId: number | null;
+}
+
+/** The media library a page's images come from: its vendor's, or its platform's own. */
+export function mediaLibraryOf(owner: PageOwner): MediaLibrary {
+  return owner.vendorId ?? { platformId: owner.platformId };
 }
 
 export interface PageSummary {
@@ -310,13 +315,13 @@ export class PageService {
   async #assertMedia(trx: Kysely<CmsPagesTables>, sections: readonly PageSection[]): Promise<void> {
     for (const [index, section] of sections.entries()) {
       for (const media of sectionMediaIds([section])) {
-        if (!(await mediaExists(trx, this.owner.vendorId, media))) throw new AppError(CMS_ERRORS.CMS_PAGE_SECTION_MEDIA_INVALID, { index: index + 1, media });
+        if (!(await mediaExists(trx, mediaLibraryOf(this.owner), media))) throw new AppError(CMS_ERRORS.CMS_PAGE_SECTION_MEDIA_INVALID, { index: index + 1, media });
       }
     }
   }
 
   async #recordUsage(trx: Kysely<CmsPagesTables>, id: number, sections: readonly PageSection[]): Promise<void> {
-    await recordMediaUsage(trx, { vendorId: this.owner.vendorId, owner: `cms_page:${id}`, mediaIds: sectionMediaIds(sections) });
+    await recordMediaUsage(trx, { library: mediaLibraryOf(this.owner), owner: `cms_page:${id}`, mediaIds: sectionMediaIds(sections) });
   }
 
   async #saveTranslations(trx: Kysely<CmsPagesTables>, id: number, translations: ReadonlyMap<Language, CheckedTranslation>): Promise<void> {

@@ -175,7 +175,7 @@ export class ThemeService {
         .values({ ...values, vendor_id: vendorId })
         .onConflict((oc) => oc.column('vendor_id').doUpdateSet(values))
         .execute();
-      await recordMediaUsage(scope.db, { vendorId, owner: `cms_theme:${vendorId}`, mediaIds: [logo, favicon].filter((id): id is number => id !== null) });
+      await recordMediaUsage(scope.db, { library: vendorId, owner: `cms_theme:${vendorId}`, mediaIds: [logo, favicon].filter((id): id is number => id !== null) });
     });
     await announceThemeChange(this.#ctx.database, vendorId);
     return this.get();

@@ -5,7 +5,7 @@ import { PageSession } from '../../../../tests/helpers/page-session.ts';
 import { createTestApp, type TestApp } from '../../../../tests/helpers/test-app.ts';
 import { config } from '../config.ts';
 import type { CmsMediaTables } from '../models/media.model.ts';
-import { recordMediaUsage } from '../services/media-usage.service.ts';
+import { mediaExists, recordMediaUsage } from '../services/media-usage.service.ts';
 import { multipart, png, zip } from './media-fixtures.ts';
 
 interface Vendor {
@@ -90,7 +90,7 @@ describe('media library pages', () => {
     const alts = await app.wizamart.database.db.withTables<CmsMediaTables>().selectFrom('cms_media_alt').select(['language', 'alt']).where('media_id', '=', id).orderBy('language').execute();
     expect(alts).toEqual([{ language: 'de', alt: 'Schwarzes Logo' }, { language: 'en', alt: 'Black logo' }, { language: 'lu', alt: 'Schwaarze Logo' }]);
 
-    await recordMediaUsage(app.wizamart.database.db, { vendorId: a.vendor.id, owner: `cms_theme:${a.vendor.id}`, mediaIds: [id] });
+    await recordMediaUsage(app.wizamart.database.db, { library: a.vendor.id, owner: `cms_theme:${a.vendor.id}`, mediaIds: [id] });
     const used = await a.session.get(`/vendor/${a.vendor.code}/media/${id}`);
     expect(used.body).toContain('data-testid="media-usages"');
     expect(used.body).toContain(`/vendor/${a.vendor.code}/themes`);
@@ -98,7 +98,7 @@ describe('media library pages', () => {
     expect(refused.statusCode).toBe(409);
     expect(refused.body).toContain('data-testid="delete-error"');
 
-    await recordMediaUsage(app.wizamart.database.db, { vendorId: a.vendor.id, owner: `cms_theme:${a.vendor.id}`, mediaIds: [] });
+    await recordMediaUsage(app.wizamart.database.db, { library: a.vendor.id, owner: `cms_theme:${a.vendor.id}`, mediaIds: [] });
     const deleted = await a.session.post(`/vendor/${a.vendor.code}/media/${id}/delete`);
     expect(deleted.statusCode).toBe(303);
     expect((await mediaOf(a.vendor.id)).map((m) => m.id)).not.toContain(id);
@@ -140,5 +140,10 @@ describe('media library pages', () => {
     // And a vendor's file is not the platform's.
     const [vendorFile] = await mediaOf(a.vendor.id);
     expect((await session.get(`/admin/media/${vendorFile!.id}`)).statusCode).toBe(404);
+    // A platform's files are its own: another platform's pages cannot use them.
+    const db = app.wizamart.database.db;
+    expect(await mediaExists(db, { platformId: row.platform_id! }, id)).toBe(true);
+    expect(await mediaExists(db, { platformId: row.platform_id! + 1000 }, id)).toBe(false);
+    expect(await mediaExists(db, a.vendor.id, id)).toBe(false);
   });
 });

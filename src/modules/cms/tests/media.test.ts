@@ -162,8 +162,8 @@ describe('media library', () => {
 
   it('refuses to delete a file in use (409 naming the users), and deletes it and its objects once unused', async () => {
     const media = await uploaded(app, a, { filename: 'hero.png', type: 'image/png', body: await png(900, 300, '#f39c12') });
-    await recordMediaUsage(app.wizamart.database.db, { vendorId: a.vendor.id, owner: 'cms_page:12', mediaIds: [media.id, media.id] });
-    await recordMediaUsage(app.wizamart.database.db, { vendorId: a.vendor.id, owner: `cms_theme:${a.vendor.id}`, mediaIds: [media.id] });
+    await recordMediaUsage(app.wizamart.database.db, { library: a.vendor.id, owner: 'cms_page:12', mediaIds: [media.id, media.id] });
+    await recordMediaUsage(app.wizamart.database.db, { library: a.vendor.id, owner: `cms_theme:${a.vendor.id}`, mediaIds: [media.id] });
     let res = await app.inject({ method: 'DELETE', url: `${API}/${media.id}`, headers: a.headers });
     expect(res.statusCode).toBe(409);
     expect(errorOf(res).code).toBe('CMS_MEDIA_IN_USE');
@@ -171,8 +171,8 @@ describe('media library', () => {
     expect((await app.inject({ method: 'GET', url: `${API}/${media.id}`, headers: a.headers })).json<MediaJson>().usages).toEqual(['cms_page:12', `cms_theme:${a.vendor.id}`]);
 
     // Replacing a page's usages: the page no longer shows the file.
-    await recordMediaUsage(app.wizamart.database.db, { vendorId: a.vendor.id, owner: 'cms_page:12', mediaIds: [] });
-    await recordMediaUsage(app.wizamart.database.db, { vendorId: a.vendor.id, owner: `cms_theme:${a.vendor.id}`, mediaIds: [] });
+    await recordMediaUsage(app.wizamart.database.db, { library: a.vendor.id, owner: 'cms_page:12', mediaIds: [] });
+    await recordMediaUsage(app.wizamart.database.db, { library: a.vendor.id, owner: `cms_theme:${a.vendor.id}`, mediaIds: [] });
     res = await app.inject({ method: 'DELETE', url: `${API}/${media.id}`, headers: a.headers });
     expect(res.statusCode, res.body).toBe(204);
     expect(await mediaExists(app.wizamart.database.db, a.vendor.id, media.id)).toBe(false);
@@ -201,7 +201,7 @@ describe('media library', () => {
     const still = await app.inject({ method: 'GET', url: `${API}/${media.id}`, headers: a.headers });
     expect(still.json<MediaJson>().alt).toEqual({});
     expect(await mediaExists(app.wizamart.database.db, b.vendor.id, media.id)).toBe(false);
-    await expect(recordMediaUsage(app.wizamart.database.db, { vendorId: b.vendor.id, owner: 'cms_page:99', mediaIds: [media.id] })).rejects.toMatchObject({ code: 'CMS_MEDIA_NOT_FOUND' });
+    await expect(recordMediaUsage(app.wizamart.database.db, { library: b.vendor.id, owner: 'cms_page:99', mediaIds: [media.id] })).rejects.toMatchObject({ code: 'CMS_MEDIA_NOT_FOUND' });
     const usages = await db().selectFrom('cms_media_usage').selectAll().where('owner', '=', 'cms_page:99').execute();
     expect(usages).toEqual([]);
   });
