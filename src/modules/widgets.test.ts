@@ -15,6 +15,7 @@ function fakeContext(definitions: ModuleDefinition[], enabled: string[]) {
     registry: { getModule: (code: string) => byCode.get(code), MODULES: byCode },
     modules: { getEnabledModuleCodes: async () => enabled },
     database: { db: {} },
+    settings: { nodeEnv: 'test' },
   } as never;
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { AppContext, PlatformRef } from '../core/app-context.ts';
+import type { Settings } from '../core/config.ts';
 import type { Principal } from '../core/auth/principal.ts';
 import type { FrameworkTables } from '../core/database/tables.ts';
 import type { Language, TranslateFn } from './locales.ts';
@@ -36,6 +37,8 @@ export interface WidgetInput {
   readonly language: Language;
   /** A site path as a link (keeps the development prefix). */
   url(path: string): string;
+  /** The platform's settings (whether this is production, its public URL). */
+  readonly settings: Settings;
 }
 
 export interface WidgetContent {
@@ -68,7 +71,7 @@ const DEFAULT_ORDER = 1000;
  * @example
  * const widgets = await loadDashboardWidgets(app.wizamart, request, 'vendor');
  */
-export async function loadDashboardWidgets(ctx: Pick<AppContext, 'registry' | 'modules' | 'database'>, request: FastifyRequest, frontend: 'admin' | 'vendor'): Promise<LoadedWidget[]> {
+export async function loadDashboardWidgets(ctx: Pick<AppContext, 'registry' | 'modules' | 'database' | 'settings'>, request: FastifyRequest, frontend: 'admin' | 'vendor'): Promise<LoadedWidget[]> {
   const principal = request.principal;
   if (!principal) return [];
   const enabled = await ctx.modules.getEnabledModuleCodes(request.platform.code);
@@ -90,6 +93,7 @@ export async function loadDashboardWidgets(ctx: Pick<AppContext, 'registry' | 'm
     t: request.t,
     language: request.language,
     url: (path) => `${urlPrefix}${path}`,
+    settings: ctx.settings,
   };
   return Promise.all(
     chosen.map(async ({ module, widget }) => {

@@ -1,4 +1,6 @@
 import { defineModule } from '../base.ts';
+import { storefrontViewContext } from './services/storefront-store.ts';
+import { mailOutboxWidget, storefrontWidget, storeSettingsWidget } from './widgets.ts';
 
 export const definition = defineModule({
   code: 'core',
@@ -29,4 +31,7 @@ export const definition = defineModule({
     { code: 'core.outbox.view', description: 'Read the mail outbox', scope: 'admin' },
   ],
   events: [{ name: 'core.settings.updated', description: 'A platform or vendor setting was changed' }],
+  widgets: { admin: [mailOutboxWidget], vendor: [storefrontWidget, storeSettingsWidget] },
+  // `site.core.store` on every storefront page: the shop's name, contact, address and hours.
+  viewContext: { storefront: storefrontViewContext },
 });

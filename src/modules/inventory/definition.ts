@@ -1,4 +1,5 @@
 import { defineModule } from '../base.ts';
+import { stockLocationsWidget } from './widgets.ts';
 
 export const definition = defineModule({
   code: 'inventory',
@@ -31,4 +32,5 @@ export const definition = defineModule({
     { name: 'inventory.stock_low', description: "A product's stock fell to or below its low-stock threshold" },
     { name: 'inventory.stock_out', description: 'A product ran out of stock' },
   ],
+  widgets: { vendor: [stockLocationsWidget] },
 });

@@ -2,6 +2,7 @@ import { defineModule } from '../base.ts';
 import { adminIdentity } from './services/admin-identity.ts';
 import { vendorIdentity } from './services/vendor-identity.ts';
 import { tenantResolver } from './services/tenant-resolver.ts';
+import { moduleChangesWidget, teamWidget, tenantsWidget } from './widgets.ts';
 
 export const definition = defineModule({
   code: 'tenancy',
@@ -46,6 +47,7 @@ export const definition = defineModule({
     { name: 'tenancy.team.member_added', description: "A user joined a vendor's team" },
     { name: 'tenancy.team.member_removed', description: "A user left a vendor's team" },
   ],
+  widgets: { admin: [tenantsWidget, moduleChangesWidget], vendor: [teamWidget] },
   // Framework extension points: who admins and vendor staff are, and which tenant a host names.
   provides: {
     identities: { admin: adminIdentity, vendor: vendorIdentity },

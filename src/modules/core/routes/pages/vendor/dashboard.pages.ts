@@ -1,19 +1,17 @@
-import { AppError } from '../../../../../exceptions/base.ts';
-import { FRAMEWORK_ERRORS } from '../../../../../exceptions/framework-errors.ts';
+import { loadDashboardWidgets } from '../../../../widgets.ts';
 import type { RouterInstance } from '../../../../routes.ts';
 import { VendorPageParams } from '../../../schemas/vendor-page.schema.ts';
-import { getStartedSteps, vendorDashboard } from '../../../services/dashboard.service.ts';
+import { getStartedSteps } from '../../../services/dashboard.service.ts';
 
 /**
- * `GET /vendor/:vendor_code/dashboard`: the shop at a glance. The shop is
- * the session's vendor; the sign-in check has already refused a code that
- * is not it.
+ * `GET /vendor/:vendor_code/dashboard`: the cards of the modules enabled
+ * for the shop, then the "Get started" list of its pages. The shop is the
+ * session's vendor; the sign-in check has already refused a code that is
+ * not it.
  */
 export async function vendorDashboardPages(r: RouterInstance): Promise<void> {
   r.get('/:vendor_code/dashboard', { config: { permission: 'core.dashboard.view' }, schema: { params: VendorPageParams } }, async (request, reply) => {
-    const dashboard = await vendorDashboard(request.server.wizamart, request.principal!);
-    // The principal loader only admits members of an existing, active vendor: gone since, the session is over.
-    if (!dashboard) throw new AppError(FRAMEWORK_ERRORS.AUTH_SESSION_ENDED);
-    return reply.view('core/vendor/dashboard.njk', { ...dashboard, getStartedSteps, breadcrumbs: [{ label: request.t('core:menu.dashboard') }] });
+    const widgets = await loadDashboardWidgets(request.server.wizamart, request, 'vendor');
+    return reply.view('core/vendor/dashboard.njk', { widgets, getStartedSteps, breadcrumbs: [{ label: request.t('core:menu.dashboard') }] });
   });
 }
