@@ -177,13 +177,14 @@ describe('content page screens of the back offices', () => {
       t: ((key: string) => key) as never,
       language: 'en',
       url: (path) => path,
+      settings: app.wizamart.settings,
     });
     expect(content?.stats?.map((s) => [s.label, s.value, s.href])).toEqual([
       ['cms:widgets.pages.published', 1, base],
       ['cms:widgets.pages.drafts', 1, base],
     ]);
     const adminWidget = definition.widgets?.admin?.find((w) => w.id === 'default-pages');
-    const adminContent = await adminWidget!.load({ db: app.wizamart.database.db, platform, principal: {} as never, vendorId: null, t: ((key: string) => key) as never, language: 'en', url: (path) => path });
+    const adminContent = await adminWidget!.load({ db: app.wizamart.database.db, platform, principal: {} as never, vendorId: null, t: ((key: string) => key) as never, language: 'en', url: (path) => path, settings: app.wizamart.settings });
     expect(adminContent?.link?.href).toBe('/admin/content-pages');
   });
 });

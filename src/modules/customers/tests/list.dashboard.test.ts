@@ -31,6 +31,7 @@ describe('customers on the dashboards and the admin list', () => {
       t: ((key: string, options?: Record<string, unknown>) => `${key}${options?.days ? `:${String(options.days)}` : ''}`) as WidgetInput['t'],
       language: 'en',
       url: (path) => `/_p${path}`,
+      settings: app.wizamart.settings,
     };
   }
 

@@ -98,7 +98,7 @@ export const router = defineRouter(async (r) => {
         security,
         querystring: CustomerExportQuery,
         produces: ['text/csv'],
-        response: errorResponses(400, 401, 403, 404),
+        response: { 200: { description: 'The CSV file, streamed', content: { 'text/csv': { schema: Type.String() } } }, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request, reply) => sendExport(request, reply, customers(request), filtersOf(request.query)),
