@@ -28,6 +28,8 @@ export interface DemoRecord {
 export interface DemoCredentials {
   admin?: { email: string; password: string };
   vendors: Array<{ code: string; name: string; owner: { email: string; password: string } }>;
+  /** Storefront customers, by the shop (vendor code) they belong to. */
+  customers?: Array<{ vendor: string; email: string; password: string }>;
 }
 
 /** What a module's demo loader receives. */
@@ -167,6 +169,10 @@ export function summarizeDemoData(result: DemoDataResult, baseUrl = 'http://loca
     lines.push('Demo sign-ins (demo only: these passwords are public):');
     if (admin) lines.push(`  admin back office  ${baseUrl}/admin/login  ${admin.email} / ${admin.password}`);
     for (const v of vendors) lines.push(`  ${v.name.padEnd(18)} ${baseUrl}/vendor/login  ${v.owner.email} / ${v.owner.password}`);
+    for (const c of result.credentials.customers ?? []) {
+      const shop = vendors.find((v) => v.code === c.vendor)?.name ?? c.vendor;
+      lines.push(`  ${`${shop} shop`.padEnd(18)} ${baseUrl}/_vendor/${c.vendor}/account/login  ${c.email} / ${c.password}`);
+    }
   }
   return lines.join('\n');
 }
@@ -177,6 +183,7 @@ export function demoJson(result: DemoDataResult): Record<string, unknown> {
   return {
     admin: admin ?? null,
     vendors: vendors.map((v) => ({ code: v.code, owner: v.owner })),
+    customers: result.credentials.customers ?? [],
     platform: result.platform,
     created: result.created,
   };

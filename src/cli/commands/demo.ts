@@ -11,7 +11,7 @@ export function register(program: Command): void {
   program
     .command('demo')
     .description('load the demo data (idempotent): platform "wizamart" with every optional and internal module enabled')
-    .option('--json', 'print JSON: {admin: {email, password}, vendors: [{code, owner: {email, password}}], platform, created: [{kind, key, platform?, source}]}')
+    .option('--json', 'print JSON: {admin: {email, password}, vendors: [{code, owner: {email, password}}], customers: [{vendor, email, password}], platform, created: [{kind, key, platform?, source}]}')
     .action(async (options: { json?: boolean }) => {
       const settings = await cliSettings();
       const registry = await loadCliRegistry(settings);

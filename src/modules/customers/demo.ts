@@ -1,6 +1,8 @@
 import { hashPassword } from '../../core/auth/passwords.ts';
 import { defineDemoData, type DemoRecord } from '../../core/demo-data.ts';
-import type { CustomersTables } from './models/customer.model.ts';
+import { VendorScope } from '../../core/database/vendor-scope.ts';
+import type { CrmTables } from './models/crm.model.ts';
+import { SegmentService } from './services/segment.service.ts';
 
 /**
  * Demo customers of the two demo shops: different languages, a few `vip`
@@ -66,12 +68,22 @@ const CUSTOMERS: Record<string, DemoCustomer[]> = {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-type VendorTables = CustomersTables & { vendors: { id: number; code: string } };
+type VendorTables = CrmTables & { vendors: { id: number; code: string } };
+
+/** Every demo shop's segments: its best customers, and its newest. */
+const DEMO_SEGMENTS = [
+  { name: 'VIP', description: 'Customers tagged vip', match: 'all', rules: [{ kind: 'tag_is', tag: 'vip' }] },
+  { name: 'New this month', description: 'Signed up in the last 30 days', match: 'all', rules: [{ kind: 'signed_up_within_days', days: 30 }] },
+] as const;
 
 export const demo = defineDemoData(async (ctx) => {
   const db = ctx.db.withTables<VendorTables>();
   const created: Array<Omit<DemoRecord, 'source'>> = [];
   const vendors = await db.selectFrom('vendors').select(['id', 'code']).where('code', 'in', Object.keys(CUSTOMERS)).execute();
+  // Printed with the other demo sign-ins, whether created now or on an earlier run.
+  if (vendors.some((v) => v.code === DEMO_CUSTOMER.vendor)) {
+    ctx.credentials.customers = [...(ctx.credentials.customers ?? []), { vendor: DEMO_CUSTOMER.vendor, email: DEMO_CUSTOMER.email, password: DEMO_CUSTOMER.password }];
+  }
   for (const vendor of vendors) {
     for (const spec of CUSTOMERS[vendor.code] ?? []) {
       const exists = await db.selectFrom('customers').select('id').where('vendor_id', '=', vendor.id).where('email', '=', spec.email).executeTakeFirst();
@@ -116,6 +128,12 @@ export const demo = defineDemoData(async (ctx) => {
           })
           .execute();
       }
+    }
+    for (const segment of DEMO_SEGMENTS) {
+      const exists = await db.selectFrom('customer_segments').select('id').where('vendor_id', '=', vendor.id).where('name', '=', segment.name).executeTakeFirst();
+      if (exists) continue;
+      await new SegmentService(new VendorScope(ctx.db.withTables<CrmTables>(), vendor.id)).create(segment);
+      created.push({ kind: 'customer_segment', key: `${vendor.code}:${segment.name}`, platform: ctx.platform });
     }
   }
   return created;

@@ -1,4 +1,4 @@
-import type { TranslateFn } from '../../locales.ts';
+import { LANGUAGE_INFO, type Language, type TranslateFn } from '../../locales.ts';
 import type { ViewContextInput } from '../../view-context.ts';
 import { WEEKDAYS, type Weekday } from '../models/settings.model.ts';
 import { settingsDb } from './settings.tables.ts';
@@ -20,7 +20,16 @@ export interface StorefrontStore {
   readonly name: string;
   readonly email: string | null;
   readonly phone: string | null;
-  readonly address: { readonly line1: string | null; readonly line2: string | null; readonly postalCode: string | null; readonly city: string | null; readonly country: string } | null;
+  readonly address: {
+    readonly line1: string | null;
+    readonly line2: string | null;
+    readonly postalCode: string | null;
+    readonly city: string | null;
+    /** ISO 3166-1 alpha-2. */
+    readonly country: string;
+    /** The country's name in the visitor's language ("Luxembourg", "Luxemburg", "Lëtzebuerg"). */
+    readonly countryName: string;
+  } | null;
   readonly vatNumber: string | null;
   readonly currency: 'EUR';
   readonly languages: readonly string[];
@@ -30,8 +39,9 @@ export interface StorefrontStore {
 }
 
 /** The storefront's view of a store's settings, with day names in the visitor's language. */
-export function toStorefrontStore(settings: StoreSettings, t: TranslateFn): StorefrontStore {
+export function toStorefrontStore(settings: StoreSettings, t: TranslateFn, language: Language): StorefrontStore {
   const { address } = settings;
+  const countryName = new Intl.DisplayNames([LANGUAGE_INFO[language].tag, 'en'], { type: 'region' }).of(address.country) ?? address.country;
   const hasAddress = Boolean(address.line1 || address.city);
   const days = WEEKDAYS.map((day): StoreDay => {
     const hours = settings.openingHours[day];
@@ -42,7 +52,7 @@ export function toStorefrontStore(settings: StoreSettings, t: TranslateFn): Stor
     name: settings.name,
     email: settings.contactEmail,
     phone: settings.phone,
-    address: hasAddress ? { ...address } : null,
+    address: hasAddress ? { ...address, countryName } : null,
     vatNumber: settings.vatNumber,
     currency: 'EUR',
     languages: [...settings.languages],
@@ -72,7 +82,7 @@ export async function storefrontViewContext(input: ViewContextInput): Promise<{ 
   let store = byLanguage.get(input.language);
   if (!store) {
     // Shared by every request of the shop in that language: frozen, so no page can change it for the next.
-    store = deepFreeze(toStorefrontStore(settings, input.request.t));
+    store = deepFreeze(toStorefrontStore(settings, input.request.t, input.language));
     byLanguage.set(input.language, store);
   }
   return { store };

@@ -175,7 +175,7 @@ describe('store settings', () => {
       expect(result?.store).toMatchObject({
         name: 'Fleurs Weber',
         email: 'info@fleurs-weber.lu',
-        address: { line1: '12, rue du Marché-aux-Herbes', line2: null, postalCode: 'L-1728', city: 'Luxembourg', country: 'LU' },
+        address: { line1: '12, rue du Marché-aux-Herbes', line2: null, postalCode: 'L-1728', city: 'Luxembourg', country: 'LU', countryName: 'Luxembourg' },
         vatNumber: 'LU12345613',
         currency: 'EUR',
         languages: ['de', 'fr', 'lu'],

@@ -64,8 +64,11 @@ describe('customers demo data', () => {
 
   // Tenancy's loader runs first (it provides the tenants), so the first run already finds the demo shops.
   it('creates every demo customer on the first run, and none on the second', async () => {
-    expect(first.created.filter((r) => r.source === 'customers')).toHaveLength(8);
+    expect(first.created.filter((r) => r.source === 'customers' && r.kind === 'customer')).toHaveLength(8);
+    expect(first.created.filter((r) => r.kind === 'customer_segment').map((r) => r.key)).toContain('luxe-boutique:VIP');
     expect(second.created.filter((r) => r.source === 'customers')).toEqual([]);
+    // The customer's sign-in is printed with the others on every run.
+    expect(second.credentials.customers).toEqual([{ vendor: DEMO_CUSTOMER.vendor, email: DEMO_CUSTOMER.email, password: DEMO_CUSTOMER.password }]);
     expect((await customers()).length).toBe(8);
   });
 });
