@@ -115,13 +115,39 @@ export function loadTranslations(sources: readonly LocaleSource[]): Translations
     LANGUAGES.map((language) => {
       const fixed = instance.getFixedT(language);
       const t: TranslateFn = (key, options) => fixed(key as string | string[], options as Record<string, unknown>);
-      return [language, t] as const;
+      return [language, memoized(t)] as const;
     }),
   );
   return {
     i18n: instance,
     namespaces,
     translator: (language) => translators.get(language)!,
+  };
+}
+
+/** Plain lookups kept per language; beyond this many distinct keys the rest are translated each time. */
+const MEMO_LIMIT = 10_000;
+
+/**
+ * A page asks for dozens of texts, most without placeholders: those (a key,
+ * perhaps with a default) are looked up in i18next once and then answered
+ * from a map. The translations never change while the app runs (a change of
+ * locale files rebuilds the app).
+ */
+function memoized(t: TranslateFn): TranslateFn {
+  const memo = new Map<string, string>();
+  return (key, options) => {
+    if (typeof key !== 'string') return t(key, options);
+    let memoKey: string | undefined;
+    if (options === undefined) memoKey = key;
+    else if (Object.keys(options).length === 1 && typeof options.defaultValue === 'string') memoKey = `${key}\u0000${options.defaultValue}`;
+    if (memoKey === undefined) return t(key, options);
+    let text = memo.get(memoKey);
+    if (text === undefined) {
+      text = t(key, options);
+      if (memo.size < MEMO_LIMIT) memo.set(memoKey, text);
+    }
+    return text;
   };
 }
 

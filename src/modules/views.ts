@@ -219,11 +219,25 @@ export async function registerViews(app: FastifyInstance, registry: ModuleRegist
 
   app.decorateReply('view', async function view(this: FastifyReply, name: string, pageContext: Readonly<Record<string, unknown>> = {}) {
     const base = await baseViewContext(context, this.request, pageContext.menu === undefined);
-    const csrfToken = typeof this.generateCsrf === 'function' && this.request.cookies ? this.generateCsrf() : '';
-    const html = engine.render(name, { ...base, csrfToken, ...pageContext });
+    const html = engine.render(name, { ...base, csrfToken: lazyCsrfToken(this), ...pageContext });
     appendHeader(this, 'vary', 'Accept-Language, Cookie');
     return this.type('text/html; charset=utf-8').send(html);
   });
+}
+
+/**
+ * The CSRF token as the page's forms print it (`value="{{ csrfToken }}"`),
+ * made only when a template prints it: most storefront pages have no form,
+ * and making one costs random bytes, an HMAC and a cookie.
+ */
+function lazyCsrfToken(reply: FastifyReply): { toString(): string } {
+  let token: string | undefined;
+  return {
+    toString() {
+      token ??= typeof reply.generateCsrf === 'function' && reply.request.cookies ? reply.generateCsrf() : '';
+      return token;
+    },
+  };
 }
 
 /** A wrong icon name only costs an icon, so it is a warning, not a start-up failure. */

@@ -115,4 +115,13 @@ describe('the request language', () => {
     // Unknown keys read as the key, never as an empty string.
     expect(translations.translator('fr')('dev-tools:no.such.key')).toBe('no.such.key');
   });
+
+  it('answers repeated lookups alike, and never reuses a text filled with other values', async () => {
+    const en = t.app.views.translations.translator('en');
+    expect(en('common:errors.status.404')).toBe(en('common:errors.status.404'));
+    expect(en('common:no.such.key', { defaultValue: 'First' })).toBe('First');
+    expect(en('common:no.such.key', { defaultValue: 'Second' })).toBe('Second');
+    expect(en('common:errors.AUTH_WRONG_PLATFORM', { platform: 'one' })).toContain('one');
+    expect(en('common:errors.AUTH_WRONG_PLATFORM', { platform: 'two' })).toContain('two');
+  });
 });

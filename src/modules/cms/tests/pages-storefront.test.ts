@@ -16,8 +16,11 @@ describe('content pages on the storefront', () => {
   let t: TestApp;
   let app: App;
 
+  // Warnings and errors the app logs: a page must be answered once, without a "reply was already sent".
+  const logged: Array<{ level: number; msg: string; err?: { message?: string } }> = [];
+
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ settings: { logLevel: 'warn' }, logStream: { write: (line: string) => void logged.push(JSON.parse(line)) } });
     app = t.app;
   });
   afterAll(async () => t?.close());
@@ -36,6 +39,19 @@ describe('content pages on the storefront', () => {
   }
 
   const visit = (vendor: TestVendor, path: string) => app.inject({ method: 'GET', url: `/_vendor/${vendor.code}${path}`, headers: { accept: 'text/html' } });
+
+  it('answers the home page and a content page once, logging nothing', async () => {
+    const a = await newOwner();
+    await createPage(a.headers, { slug: 'home', status: 'published', translations: { en: { title: 'Welcome home' } } });
+    await createPage(a.headers, { slug: 'story', status: 'published', translations: { en: { title: 'Our story' } } });
+    logged.length = 0;
+    for (const path of ['/', '/pages/story']) {
+      const res = await visit(a.vendor, path);
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    expect((await visit(a.vendor, '/')).body).toContain('Welcome home');
+    expect(logged.map((l) => l.err?.message ?? l.msg)).toEqual([]);
+  });
 
   it('a published page shows on its shop and not on another shop; drafts and unknown pages are 404', async () => {
     const a = await newOwner();

@@ -38,12 +38,18 @@ export const router = defineRouter(async (r) => {
     return { platformId, vendorId: request.vendor.id };
   }
 
-  async function showPage(request: FastifyRequest, reply: FastifyReply, shop: ShopRef, slug: string): Promise<FastifyReply | undefined> {
+  /**
+   * Renders the page when the shop has it published, and says whether it did.
+   * It never returns the reply itself: a reply is thenable, and awaiting it
+   * would wait for the response to finish and then read as "no page".
+   */
+  async function showPage(request: FastifyRequest, reply: FastifyReply, shop: ShopRef, slug: string): Promise<boolean> {
     const [page, index] = await Promise.all([loadPublishedPage(db, shop, slug), loadPageIndex(db, shop)]);
-    if (!page) return undefined;
+    if (!page) return false;
     const view = await renderPage(db, page, { language: request.language, vendorLanguage: index.vendorLanguage, urlPrefix: request.urlPrefix });
-    if (!view) return undefined;
-    return reply.view('cms/storefront/pages/page.njk', { page: view, isHome: slug === HOME_SLUG });
+    if (!view) return false;
+    await reply.view('cms/storefront/pages/page.njk', { page: view, isHome: slug === HOME_SLUG });
+    return true;
   }
 
   r.get('/', { config: { vendorOptional: true } }, async (request, reply) => {
@@ -54,8 +60,7 @@ export const router = defineRouter(async (r) => {
       return reply.view('cms/storefront/pages/landing.njk', { platformName: request.platform.name || request.platform.code, shops });
     }
     const shop = shopOf(request);
-    const shown = await showPage(request, reply, shop, HOME_SLUG);
-    if (shown) return shown;
+    if (await showPage(request, reply, shop, HOME_SLUG)) return reply;
     const index = await loadPageIndex(db, shop);
     const options = { language: request.language, vendorLanguage: index.vendorLanguage, urlPrefix: request.urlPrefix };
     return reply.view('cms/storefront/pages/home.njk', {
@@ -65,8 +70,7 @@ export const router = defineRouter(async (r) => {
   });
 
   r.get('/pages/:slug', { schema: { params: SlugParams } }, async (request, reply) => {
-    const shown = await showPage(request, reply, shopOf(request), request.params.slug.toLowerCase());
-    if (shown) return shown;
+    if (await showPage(request, reply, shopOf(request), request.params.slug.toLowerCase())) return reply;
     throw new AppError(CMS_ERRORS.CMS_PAGE_NOT_FOUND, { page: request.params.slug.slice(0, 80) });
   });
 });
