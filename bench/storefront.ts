@@ -23,6 +23,7 @@ import { median, round, table } from './lib/stats.ts';
 import { STOREFRONT_HOST, STOREFRONT_PATHS, type StorefrontServerInfo } from './lib/storefront-pages.ts';
 
 const SERVER = fileURLToPath(new URL('./lib/storefront-server.ts', import.meta.url));
+const RESULTS_FILE = fileURLToPath(new URL('./results/storefront.json', import.meta.url));
 
 export interface StorefrontBenchOptions {
   rounds: number;
@@ -125,5 +126,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   };
   const result = await runStorefrontBench(options);
   process.stdout.write(`${formatStorefrontResult(result)}\n`);
-  process.stdout.write(`${JSON.stringify(result)}\n`);
+  // Kept beside the other results, so the README's figures can be traced to a run.
+  writeFileSync(RESULTS_FILE, `${JSON.stringify({ measuredAt: new Date().toISOString(), ...result }, null, 2)}\n`);
+  process.stdout.write(`written to ${RESULTS_FILE}\n`);
 }
