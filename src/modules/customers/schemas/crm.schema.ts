@@ -1,3 +1,5 @@
+// The back office shows a customer's addresses exactly as the storefront API does.
+import { AddressBody, toAddressBody } from './account.schema.ts';
 import { Type, type Static, type TSchema } from 'typebox';
 import { LANGUAGES } from '../../locales.ts';
 import { CUSTOMER_STATUSES } from '../models/customer.model.ts';
@@ -125,20 +127,6 @@ export function toPlatformPageBody(p: PlatformCustomerPage): PlatformCustomerPag
   };
 }
 
-const AddressBody = Type.Object({
-  id: Type.Integer(),
-  label: Nullable(Type.String()),
-  name: Type.String(),
-  company: Nullable(Type.String()),
-  line1: Type.String(),
-  line2: Nullable(Type.String()),
-  postal_code: Type.String(),
-  city: Type.String(),
-  country: Type.String(),
-  phone: Nullable(Type.String()),
-  is_default_shipping: Type.Boolean(),
-  is_default_billing: Type.Boolean(),
-});
 
 const SegmentRefBody = Type.Object({ id: Type.Integer(), name: Type.String() });
 
@@ -225,23 +213,6 @@ export function toSummaryBody(c: CustomerSummary): Static<typeof CustomerSummary
     tags: [...c.tags],
     created_at: c.createdAt.toISOString(),
     last_login_at: iso(c.lastLoginAt),
-  };
-}
-
-function toAddressBody(a: CustomerAddress): Static<typeof AddressBody> {
-  return {
-    id: a.id,
-    label: a.label,
-    name: a.name,
-    company: a.company,
-    line1: a.line1,
-    line2: a.line2,
-    postal_code: a.postalCode,
-    city: a.city,
-    country: a.country,
-    phone: a.phone,
-    is_default_shipping: a.isDefaultShipping,
-    is_default_billing: a.isDefaultBilling,
   };
 }
 

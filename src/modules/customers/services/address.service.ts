@@ -6,7 +6,7 @@ import { FRAMEWORK_ERRORS } from '../../../exceptions/framework-errors.ts';
 import { CUSTOMERS_ERRORS } from '../exceptions.ts';
 import type { CustomerAddressRow, CustomersTables } from '../models/customer.model.ts';
 import { checkName, checkPhone } from './customer-account.service.ts';
-import { isCountryCode } from './segment-countries.ts';
+import { isCountryCode } from '../../../core/countries.ts';
 
 /** One of a customer's addresses. */
 export interface Address {

@@ -1,3 +1,4 @@
+import { toAddress, type Address } from './address.service.ts';
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { AppContext } from '../../../core/app-context.ts';
 import type { Principal } from '../../../core/auth/principal.ts';
@@ -30,20 +31,8 @@ export interface CustomerSummary {
   readonly lastLoginAt: Date | null;
 }
 
-export interface CustomerAddress {
-  readonly id: number;
-  readonly label: string | null;
-  readonly name: string;
-  readonly company: string | null;
-  readonly line1: string;
-  readonly line2: string | null;
-  readonly postalCode: string;
-  readonly city: string;
-  readonly country: string;
-  readonly phone: string | null;
-  readonly isDefaultShipping: boolean;
-  readonly isDefaultBilling: boolean;
-}
+/** An address as the back office shows it: the storefront's own shape. */
+export type CustomerAddress = Address;
 
 export interface CustomerDetail extends CustomerSummary {
   readonly updatedAt: Date;
@@ -276,19 +265,3 @@ export function toSummary(row: CustomerRow): CustomerSummary {
   };
 }
 
-function toAddress(row: CustomerAddressRow): CustomerAddress {
-  return {
-    id: row.id,
-    label: row.label,
-    name: row.name,
-    company: row.company,
-    line1: row.line1,
-    line2: row.line2,
-    postalCode: row.postal_code,
-    city: row.city,
-    country: row.country,
-    phone: row.phone,
-    isDefaultShipping: row.is_default_shipping,
-    isDefaultBilling: row.is_default_billing,
-  };
-}

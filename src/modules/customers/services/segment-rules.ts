@@ -6,7 +6,7 @@ import { LANGUAGES } from '../../locales.ts';
 import { CUSTOMERS_ERRORS } from '../exceptions.ts';
 import { CUSTOMER_STATUSES } from '../models/customer.model.ts';
 import type { CrmTables, SegmentMatch } from '../models/crm.model.ts';
-import { isCountryCode } from './segment-countries.ts';
+import { isCountryCode } from '../../../core/countries.ts';
 
 /**
  * The rules a customer segment is made of, how they are checked, and the

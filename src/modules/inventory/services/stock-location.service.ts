@@ -6,7 +6,7 @@ import { AppError } from '../../../exceptions/base.ts';
 import { FRAMEWORK_ERRORS } from '../../../exceptions/framework-errors.ts';
 import { INVENTORY_ERRORS } from '../exceptions.ts';
 import { LOCATION_KINDS, type InventoryLocationRow, type InventoryTables, type LocationKind } from '../models/stock-location.model.ts';
-import { isCountryCode } from './country-codes.ts';
+import { isCountryCode } from '../../../core/countries.ts';
 import { isUniqueViolation } from '../../../core/database/unique-violation.ts';
 
 /** A vendor's stock location: a warehouse, a shop or a pick-up point. */

@@ -6,7 +6,7 @@ import { LANGUAGE_INFO } from '../../../locales.ts';
 import { defineRouter } from '../../../routes.ts';
 import { LOCATION_KINDS } from '../../models/stock-location.model.ts';
 import { formOfLocation, locationFormOf, locationInputOfForm, type LocationForm } from '../../schemas/stock-location.schema.ts';
-import { countryName, countryOptions } from '../../services/country-codes.ts';
+import { countryName, countryOptions } from '../../../../core/countries.ts';
 import { countLocations, DEFAULT_COUNTRY, StockLocationService, type StockLocation } from '../../services/stock-location.service.ts';
 
 const view = { permission: 'inventory.view' };

@@ -5,7 +5,7 @@ import { LANGUAGE_INFO } from '../../../../locales.ts';
 import type { RouterInstance } from '../../../../routes.ts';
 import { addressFormOf, addressInputOfForm, formOfAddress, type AddressForm } from '../../../schemas/account.schema.ts';
 import { AddressService, type Address } from '../../../services/address.service.ts';
-import { countryOptions } from '../../../services/segment-countries.ts';
+import { countryOptions } from '../../../../../core/countries.ts';
 import { accountNav, pageError, signedIn } from './account-pages.helpers.ts';
 
 const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });

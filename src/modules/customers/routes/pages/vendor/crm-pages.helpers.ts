@@ -6,7 +6,7 @@ import { LANGUAGE_INFO, LANGUAGES, isLanguage } from '../../../../locales.ts';
 import { CUSTOMER_STATUSES } from '../../../models/customer.model.ts';
 import { CUSTOMER_SORTS, SIGNED_UP_PERIODS, filterParams, queryString, type CustomerFilters, type CustomerSort } from '../../../services/customer-list.filters.ts';
 import type { CustomerPage, CustomerSummary } from '../../../services/customer-list.service.ts';
-import { countryName } from '../../../services/segment-countries.ts';
+import { countryName } from '../../../../../core/countries.ts';
 
 /** What the vendor customer and segment pages share: params, paging links, formatting, errors. */
 

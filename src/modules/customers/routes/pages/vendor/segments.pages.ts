@@ -3,7 +3,7 @@ import { field, redirectWithNotice } from '../../../../../api/forms.ts';
 import { LANGUAGE_INFO } from '../../../../locales.ts';
 import type { RouterInstance } from '../../../../routes.ts';
 import { filterParams, sortOfQuery } from '../../../services/customer-list.filters.ts';
-import { countryOptions } from '../../../services/segment-countries.ts';
+import { countryOptions } from '../../../../../core/countries.ts';
 import { MAX_RULES, MAX_RULE_DAYS, RULE_KINDS, type SegmentRule } from '../../../services/segment-rules.ts';
 import { SegmentService, type Segment } from '../../../services/segment.service.ts';
 import {

@@ -1,6 +1,6 @@
 /**
- * ISO 3166-1 alpha-2: the officially assigned country codes (the rule
- * "has an address in country" accepts only these). A fixed list
+ * ISO 3166-1 alpha-2: the officially assigned country codes, for every
+ * module that stores an address or filters by country. A fixed list
  * rather than `Intl.DisplayNames`, which also names regions that are not
  * countries (`EU`, `UN`, `419`) and answers any two letters.
  */
