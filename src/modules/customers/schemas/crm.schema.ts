@@ -5,7 +5,7 @@ import { LANGUAGES } from '../../locales.ts';
 import { CUSTOMER_STATUSES } from '../models/customer.model.ts';
 import { SEGMENT_MATCHES } from '../models/crm.model.ts';
 import { CUSTOMER_SORTS, SIGNED_UP_PERIODS, type CustomerFilters, type CustomerSort } from '../services/customer-list.filters.ts';
-import { MAX_PAGE_SIZE, PAGE_SIZE, type CustomerAddress, type CustomerDetail, type CustomerPage, type CustomerSummary } from '../services/customer-list.service.ts';
+import { MAX_PAGE_SIZE, PAGE_SIZE, type CustomerDetail, type CustomerPage, type CustomerSummary } from '../services/customer-list.service.ts';
 import type { CustomerNote } from '../services/customer-notes.service.ts';
 import { MAX_RULES, RULE_KINDS, SegmentRuleSchema } from '../services/segment-rules.ts';
 import type { Segment, SegmentInput, SegmentWithCount } from '../services/segment.service.ts';
