@@ -1,3 +1,4 @@
+import { isCountryCode } from '../../../core/countries.ts';
 import { LANGUAGES, type Language } from '../../locales.ts';
 import { WEEKDAYS, type DayHours, type OpeningHours, type Weekday } from '../models/settings.model.ts';
 
@@ -81,10 +82,18 @@ const VAT_EXAMPLES: Readonly<Record<string, string>> = { LU: 'LU12345613', DE: '
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[0-9 ()/.-]{6,24}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const COUNTRY = /^[A-Z]{2}$/;
 const LU_POSTAL_CODE = /^(L-?)?\d{4}$/;
 const POSTAL_CODE = /^[A-Z0-9](?:[A-Z0-9 -]{0,14}[A-Z0-9])?$/;
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/** A store's or platform's address as the settings keep it. */
+export interface PostalAddress {
+  readonly line1: string | null;
+  readonly line2: string | null;
+  readonly postalCode: string | null;
+  readonly city: string | null;
+  /** ISO 3166-1 alpha-2. */
+  readonly country: string;
+}
 
 /** A field checker that remembers every error. */
 export class FieldChecks {
@@ -119,8 +128,24 @@ export class FieldChecks {
 
   country(field: string, raw: string | null | undefined): string {
     const value = (raw ?? '').trim().toUpperCase() || 'LU';
-    if (!COUNTRY.test(value) || regionNames.of(value) === value) this.fail(field, 'CORE_SETTINGS_COUNTRY_INVALID', { country: value });
+    if (!isCountryCode(value)) this.fail(field, 'CORE_SETTINGS_COUNTRY_INVALID', { country: value });
     return value;
+  }
+
+  /**
+   * A postal address, field by field under `address.*`; a part left out of
+   * `given` keeps its `current` value, `null` clears it.
+   */
+  address(given: Partial<Record<keyof PostalAddress, string | null | undefined>>, current: PostalAddress): PostalAddress {
+    const value = (part: keyof PostalAddress) => (given[part] === undefined ? current[part] : given[part]);
+    const rawCountry = value('country');
+    const line1 = this.text('address.line1', value('line1'), { max: TEXT_MAX });
+    const line2 = this.text('address.line2', value('line2'), { max: TEXT_MAX });
+    // The postal code's rule depends on the country (L-1234 in Luxembourg).
+    const postalCode = this.postalCode('address.postal_code', value('postalCode'), (rawCountry ?? '').trim().toUpperCase() || 'LU');
+    const city = this.text('address.city', value('city'), { max: CITY_MAX });
+    const country = this.country('address.country', rawCountry);
+    return { line1, line2, postalCode, city, country };
   }
 
   postalCode(field: string, raw: string | null | undefined, country: string): string | null {

@@ -8,7 +8,7 @@ import { LANGUAGES, type Language } from '../../locales.ts';
 import { CORE_ERRORS } from '../exceptions.ts';
 import { WEEKDAYS, type DayHours, type Weekday } from '../models/settings.model.ts';
 import { throwIfInvalid } from './settings-errors.ts';
-import { CITY_MAX, dayHours, FieldChecks, TEXT_MAX, type RawDayHours } from './settings-rules.ts';
+import { dayHours, FieldChecks, type RawDayHours } from './settings-rules.ts';
 import { settingsDb, type SettingsDb, type SettingsTables } from './settings.tables.ts';
 import { announceSettingsChange } from './store-cache.ts';
 
@@ -170,12 +170,7 @@ export class StoreSettingsService {
     const name = checks.text('name', pick(input.name, current.name), { max: STORE_NAME_MAX, required: true }) ?? current.name;
     const contactEmail = checks.email('contact_email', pick(input.contactEmail, current.contactEmail));
     const phone = checks.phone('phone', pick(input.phone, current.phone));
-    const line1 = checks.text('address.line1', pick(address.line1, current.address.line1), { max: TEXT_MAX });
-    const line2 = checks.text('address.line2', pick(address.line2, current.address.line2), { max: TEXT_MAX });
-    const rawCountry = pick(address.country, current.address.country);
-    const postalCode = checks.postalCode('address.postal_code', pick(address.postalCode, current.address.postalCode), (rawCountry ?? '').trim().toUpperCase() || 'LU');
-    const city = checks.text('address.city', pick(address.city, current.address.city), { max: CITY_MAX });
-    const country = checks.country('address.country', rawCountry);
+    const { line1, line2, postalCode, city, country } = checks.address(address, current.address);
     const vatNumber = checks.vatNumber('vat_number', pick(input.vatNumber, current.vatNumber));
     const currency = checks.currency('currency', input.currency ?? current.currency);
     const { languages, defaultLanguage } = checks.languages('languages', 'default_language', pick(input.languages, current.languages), pick(input.defaultLanguage, current.defaultLanguage));
