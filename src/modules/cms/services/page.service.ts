@@ -90,11 +90,19 @@ const DEFAULT_SLUG_KEY = 'cms_pages_platform_default_slug_key';
  */
 export class PageService {
   readonly #db: Kysely<CmsPagesTables>;
+  /**
+   * The app's own database handle, which names the storefront's page cache.
+   * `withTables()` makes a new handle, so dropping entries through `#db`
+   * would empty another (unused) cache and leave this instance's stale until
+   * its own LISTEN/NOTIFY message came back.
+   */
+  readonly #cacheKey: object;
   readonly #notifier: Notifier;
   readonly owner: PageOwner;
 
   constructor(ctx: { readonly database: Pick<Database, 'db' | 'notifier'> }, owner: PageOwner) {
     this.#db = ctx.database.db.withTables<CmsPagesTables>();
+    this.#cacheKey = ctx.database.db;
     this.#notifier = ctx.database.notifier;
     this.owner = owner;
   }
@@ -302,7 +310,7 @@ export class PageService {
       }
       throw error;
     }
-    await announcePageChange(this.#db, this.#notifier, this.owner);
+    await announcePageChange(this.#cacheKey, this.#notifier, this.owner);
     return id;
   }
 

@@ -182,7 +182,8 @@ describe('content pages on the storefront', () => {
     expect(home.body).not.toContain('Hidden draft');
   });
 
-  it('a warm page view reads no page from the database; a save makes the next view read it again', async () => {
+  // Counts queries through the embedded PGlite, which every query passes; the caching it pins is the same on PostgreSQL.
+  it.skipIf(Boolean(process.env.DATABASE_URL))('a warm page view reads no page from the database; a save makes the next view read it again', async () => {
     const owner = await newOwner();
     const id = await createPage(owner.headers, { slug: 'cached', status: 'published', show_in_footer: true, translations: { en: { title: 'Cached v1' } } });
     const pglite = t.database.pglite!;
