@@ -112,10 +112,10 @@ const LUXE_PAGES: readonly DemoPage[] = [
       {
         type: 'rich_text',
         html: {
-          en: '<h2>Visit us</h2><p>Our shop in the Grand-Rue is open Tuesday to Saturday. Come and try on the collection.</p>',
-          de: '<h2>Besuchen Sie uns</h2><p>Unser Geschäft in der Grand-Rue ist von Dienstag bis Samstag geöffnet. Probieren Sie die Kollektion an.</p>',
-          fr: '<h2>Venez nous voir</h2><p>Notre boutique de la Grand-Rue est ouverte du mardi au samedi. Venez essayer la collection.</p>',
-          lu: '<h2>Kommt eis besichen</h2><p>Eise Buttek an der Groussgaass ass vun Dënschdes bis Samschdes op. Kommt d\'Kollektioun upaken.</p>',
+          en: '<h2>Visit us</h2><p>Our shop in the Grand-Rue is open Monday to Saturday. Come and try on the collection.</p>',
+          de: '<h2>Besuchen Sie uns</h2><p>Unser Geschäft in der Grand-Rue ist von Montag bis Samstag geöffnet. Probieren Sie die Kollektion an.</p>',
+          fr: '<h2>Venez nous voir</h2><p>Notre boutique de la Grand-Rue est ouverte du lundi au samedi. Venez essayer la collection.</p>',
+          lu: '<h2>Kommt eis besichen</h2><p>Eise Buttek an der Groussgaass ass vu Méindes bis Samschdes op. Kommt d\'Kollektioun upaken.</p>',
         },
       },
     ],
