@@ -53,7 +53,7 @@ const LISTEN = { port: 0, host: '127.0.0.1' } as const;
 const PLATFORM = 'wizamart';
 
 async function frameworkApp(modulesDir: string, nodeEnv: Settings['nodeEnv']): Promise<App> {
-  const app = await buildApp({ modulesDir, env: {}, settings: { logLevel: 'silent', dataDir: 'memory', nodeEnv, defaultPlatform: PLATFORM } });
+  const app = await buildApp({ modulesDir, env: {}, settings: { logLevel: 'silent', dataDir: 'memory', nodeEnv, defaultPlatform: PLATFORM, authSecret: 'bench-secret-0123456789-0123456789-0123456789' } });
   await seedPlatform(app, PLATFORM, [GATE_MODULES.gated]);
   return app;
 }

@@ -24,7 +24,8 @@ import { emitResult } from './child-result.ts';
 import type { StartupSample } from './startup-sample.ts';
 
 
-const SETTINGS: Partial<Settings> = { logLevel: 'silent', dataDir: 'memory', nodeEnv: 'production' };
+// Production requires a shared signing secret; any fixed one of 32+ characters will do here.
+const SETTINGS: Partial<Settings> = { logLevel: 'silent', dataDir: 'memory', nodeEnv: 'production', authSecret: 'bench-secret-0123456789-0123456789-0123456789' };
 const LISTEN = { port: 0, host: '127.0.0.1' } as const;
 
 function cpuMs(): number {
