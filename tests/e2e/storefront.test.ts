@@ -306,7 +306,7 @@ describe('storefront layout', () => {
       t: tr,
       lang: 'en',
       htmlLang: 'en',
-      languages: LANGUAGES.map((code) => ({ ...LANGUAGE_INFO[code], active: code === 'en', url: `/?lang=${code}` })),
+      languages: LANGUAGES.map((code) => ({ ...LANGUAGE_INFO[code], active: code === 'en', url: `${prefix}/?lang=${code}` })), // as views.ts builds them: with the development prefix
       platform: { code: 'wizamart', name: 'Wizamart' },
       frontend: 'storefront',
       layout: 'layouts/site.njk',
